@@ -13,6 +13,7 @@ import io.github.devtoolssessions.core.JsonCodec;
 import io.github.devtoolssessions.core.JsonCodecProvider;
 import io.github.devtoolssessions.core.ListSessionsParams;
 import io.github.devtoolssessions.core.Session;
+import io.github.devtoolssessions.core.SessionId;
 import io.github.devtoolssessions.core.TransportException;
 import io.github.devtoolssessions.core.TransportOptions;
 import io.github.devtoolssessions.core.TransportRequest;
@@ -145,7 +146,7 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
    * @throws ApiException if the API answers with an error status other than 404
    */
   public Optional<Session> get(String sessionId) {
-    TransportRequest request = requests.get(sessionId);
+    TransportRequest request = requests.get(SessionId.of(sessionId));
     return reader.session(request, transport.send(request));
   }
 

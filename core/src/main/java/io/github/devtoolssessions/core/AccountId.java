@@ -1,7 +1,5 @@
 package io.github.devtoolssessions.core;
 
-import io.github.devtoolssessions.core.internal.TextRules;
-
 /**
  * The Cloudflare account whose sessions are listed.
  *

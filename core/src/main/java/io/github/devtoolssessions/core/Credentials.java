@@ -1,6 +1,5 @@
 package io.github.devtoolssessions.core;
 
-import io.github.devtoolssessions.core.internal.TextRules;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

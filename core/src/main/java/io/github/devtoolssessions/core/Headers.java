@@ -1,6 +1,5 @@
 package io.github.devtoolssessions.core;
 
-import io.github.devtoolssessions.core.internal.UrlRedaction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -94,7 +93,7 @@ public final class Headers {
           sb.append(name).append('=');
           sb.append(
               Credentials.isSecretHeader(name)
-                  ? Collections.nCopies(values.size(), UrlRedaction.MASK)
+                  ? Collections.nCopies(values.size(), Redaction.MASK)
                   : values);
         });
     return sb.append('}').toString();

@@ -1,6 +1,5 @@
 package io.github.devtoolssessions.core;
 
-import io.github.devtoolssessions.core.internal.UrlRedaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -195,8 +194,8 @@ public final class Session {
     appendIfPresent(sb, "connectionId", connectionId);
     appendIfPresent(sb, "connectionStartTime", connectionStartTime);
     appendIfPresent(sb, "connectionEndTime", connectionEndTime);
-    appendIfPresent(sb, "devtoolsFrontendUrl", UrlRedaction.maskQuery(devtoolsFrontendUrl));
-    appendIfPresent(sb, "webSocketDebuggerUrl", UrlRedaction.maskQuery(webSocketDebuggerUrl));
+    appendIfPresent(sb, "devtoolsFrontendUrl", Redaction.maskQuery(devtoolsFrontendUrl));
+    appendIfPresent(sb, "webSocketDebuggerUrl", Redaction.maskQuery(webSocketDebuggerUrl));
     appendIfPresent(sb, "closeReason", closeReason);
     appendIfPresent(sb, "closeReasonText", closeReasonText);
     if (!extraFields.isEmpty()) {

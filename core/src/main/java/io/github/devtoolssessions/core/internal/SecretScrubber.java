@@ -2,6 +2,7 @@ package io.github.devtoolssessions.core.internal;
 
 import io.github.devtoolssessions.core.Credentials;
 import io.github.devtoolssessions.core.Headers;
+import io.github.devtoolssessions.core.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,12 @@ public final class SecretScrubber {
     }
   }
 
-  /** The text with every secret replaced by {@value UrlRedaction#MASK}. */
+  /** The text with every secret replaced by {@value Redaction#MASK}. */
   public String scrub(String text) {
     String result = text;
     for (String secret : secrets) {
       if (result.contains(secret)) {
-        result = result.replace(secret, UrlRedaction.MASK);
+        result = result.replace(secret, Redaction.MASK);
       }
     }
     return result;

@@ -4,6 +4,7 @@ import io.github.devtoolssessions.core.AccountId;
 import io.github.devtoolssessions.core.Credentials;
 import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.core.ListSessionsParams;
+import io.github.devtoolssessions.core.SessionId;
 import io.github.devtoolssessions.core.TransportRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -75,14 +76,9 @@ public final class SessionRequests {
     return request(url.toString());
   }
 
-  /**
-   * The request for one session by id.
-   *
-   * @throws IllegalArgumentException if the id is blank or holds a control character
-   */
-  public TransportRequest get(String sessionId) {
-    TextRules.requireVisibleText("sessionId", sessionId);
-    return request(sessionsUrl + "/" + PathSegment.encode(sessionId));
+  /** The request for one session by id. */
+  public TransportRequest get(SessionId sessionId) {
+    return request(sessionsUrl + "/" + PathSegment.encode(sessionId.value()));
   }
 
   private TransportRequest request(String url) {

@@ -3,6 +3,7 @@ package io.github.devtoolssessions.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.devtoolssessions.core.Headers;
+import io.github.devtoolssessions.core.Redaction;
 import org.junit.jupiter.api.Test;
 
 class SecretScrubberTest {
@@ -29,10 +30,10 @@ class SecretScrubberTest {
 
   @Test
   void urlQueriesAreMaskedWhole() {
-    assertThat(UrlRedaction.maskQuery("wss://h/browser/1?jwt=abc#x"))
+    assertThat(Redaction.maskQuery("wss://h/browser/1?jwt=abc#x"))
         .isEqualTo("wss://h/browser/1?****");
-    assertThat(UrlRedaction.maskQuery("https://h/a#frag")).isEqualTo("https://h/a#****");
-    assertThat(UrlRedaction.maskQuery("https://h/a")).isEqualTo("https://h/a");
-    assertThat(UrlRedaction.maskQuery(null)).isNull();
+    assertThat(Redaction.maskQuery("https://h/a#frag")).isEqualTo("https://h/a#****");
+    assertThat(Redaction.maskQuery("https://h/a")).isEqualTo("https://h/a");
+    assertThat(Redaction.maskQuery(null)).isNull();
   }
 }

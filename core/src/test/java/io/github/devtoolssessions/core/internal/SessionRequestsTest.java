@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.devtoolssessions.core.AccountId;
 import io.github.devtoolssessions.core.Credentials;
 import io.github.devtoolssessions.core.ListSessionsParams;
+import io.github.devtoolssessions.core.SessionId;
 import io.github.devtoolssessions.core.TransportRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class SessionRequestsTest {
 
   @Test
   void getEncodesTheSessionIdAsOneSegment() {
-    TransportRequest r = requests.get("x/../y?z");
+    TransportRequest r = requests.get(SessionId.of("x/../y?z"));
     assertThat(r.uri().getRawPath())
         .isEqualTo("/client/v4/accounts/acc/browser-rendering/devtools/session/x%2F..%2Fy%3Fz");
     assertThat(r.uri().getRawQuery()).isNull();
@@ -49,10 +50,10 @@ class SessionRequestsTest {
 
   @Test
   void getRefusesBlankOrControlCharacterIds() {
-    assertThatThrownBy(() -> requests.get(" "))
+    assertThatThrownBy(() -> requests.get(SessionId.of(" ")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sessionId");
-    assertThatThrownBy(() -> requests.get("a\tb"))
+    assertThatThrownBy(() -> requests.get(SessionId.of("a\tb")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("U+0009");
   }

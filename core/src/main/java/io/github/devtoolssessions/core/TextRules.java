@@ -1,11 +1,11 @@
-package io.github.devtoolssessions.core.internal;
+package io.github.devtoolssessions.core;
 
 /**
  * The checks shared by every value that ends up in a URL or a header. One place, so that the
  * messages read alike: they name the parameter, the rule and, unless the value is secret, the
  * value.
  */
-public final class TextRules {
+final class TextRules {
 
   private TextRules() {}
 
@@ -14,7 +14,7 @@ public final class TextRules {
    *
    * @throws IllegalArgumentException naming the parameter, the value and the rule
    */
-  public static String requireVisibleText(String parameter, String value) {
+  static String requireVisibleText(String parameter, String value) {
     if (value == null) {
       throw new IllegalArgumentException(parameter + " is required but was null");
     }
@@ -44,7 +44,7 @@ public final class TextRules {
    *
    * @throws IllegalArgumentException naming the parameter and the rule
    */
-  public static String requireHeaderSecret(String parameter, String value) {
+  static String requireHeaderSecret(String parameter, String value) {
     if (value == null) {
       throw new IllegalArgumentException(parameter + " is required but was null");
     }
@@ -74,7 +74,7 @@ public final class TextRules {
   }
 
   /** The value with control characters written as Java escapes, for messages. */
-  public static String escape(String value) {
+  static String escape(String value) {
     StringBuilder sb = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

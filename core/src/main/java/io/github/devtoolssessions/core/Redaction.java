@@ -1,19 +1,22 @@
-package io.github.devtoolssessions.core.internal;
+package io.github.devtoolssessions.core;
 
 /**
- * Masks the parts of a URL that can carry a credential before it is shown to a person.
+ * How the library hides secrets in what it shows: one mask, and the rule for URLs. Public so that
+ * tools built on the library (the CLI, an application's logs) mask the same way.
+ *
+ * <p>Masks the parts of a URL that can carry a credential before it is shown to a person.
  *
  * <p>The DevTools URLs embed a JWT in their query ({@code ?jwt=...}, or a {@code wss=} that holds
  * one), so the whole query and fragment are replaced: which parameter is secret varies, and a
  * partial mask would invite mistakes. The URL is treated as text, never parsed, so that even a
  * malformed value is masked.
  */
-public final class UrlRedaction {
+public final class Redaction {
 
   /** What stands in for a hidden value everywhere in the library's output. */
   public static final String MASK = "****";
 
-  private UrlRedaction() {}
+  private Redaction() {}
 
   /**
    * The URL with everything after the first {@code ?} or {@code #} replaced by {@value #MASK};
