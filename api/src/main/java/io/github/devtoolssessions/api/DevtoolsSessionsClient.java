@@ -1,8 +1,5 @@
 package io.github.devtoolssessions.api;
 
-import io.github.devtoolssessions.api.internal.BaseUrl;
-import io.github.devtoolssessions.api.internal.EnvironmentConfig;
-import io.github.devtoolssessions.api.internal.ProviderDiscovery;
 import io.github.devtoolssessions.core.AccountId;
 import io.github.devtoolssessions.core.ApiException;
 import io.github.devtoolssessions.core.Credentials;

@@ -1,8 +1,5 @@
-package io.github.devtoolssessions.api.internal;
+package io.github.devtoolssessions.api;
 
-import io.github.devtoolssessions.api.AdapterCandidate;
-import io.github.devtoolssessions.api.AdapterChoice;
-import io.github.devtoolssessions.api.ConfigurationException;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -27,7 +24,7 @@ import java.util.function.ToIntFunction;
  *
  * @param <P> the provider interface
  */
-public final class ProviderDiscovery<P> {
+final class ProviderDiscovery<P> {
 
   private final Class<P> type;
   private final String port;
@@ -44,7 +41,7 @@ public final class ProviderDiscovery<P> {
    * @param priorityOf the provider's priority
    * @param artifactsHint the sentence naming the artifacts to add when none is found
    */
-  public ProviderDiscovery(
+  ProviderDiscovery(
       Class<P> type,
       String port,
       Function<P, String> nameOf,
@@ -63,13 +60,13 @@ public final class ProviderDiscovery<P> {
    * @param name the name, compared without regard to case
    * @param source who asked, for messages: {@code the builder}, {@code system property ...}
    */
-  public record Requested(String name, String source) {}
+  record Requested(String name, String source) {}
 
   /** A chosen provider and the account of the choice. */
-  public record Chosen<P>(P provider, AdapterChoice choice) {}
+  record Chosen<P>(P provider, AdapterChoice choice) {}
 
   /** Every provider found, highest priority first, then by name. */
-  public List<P> findAll() {
+  List<P> findAll() {
     Map<String, P> byClass = new LinkedHashMap<>();
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     ClassLoader own = ProviderDiscovery.class.getClassLoader();
@@ -106,7 +103,7 @@ public final class ProviderDiscovery<P> {
    * @param requested the requested name and who asked for it, if any
    * @throws ConfigurationException if nothing is found, or the requested name is not among what is
    */
-  public Chosen<P> choose(Optional<Requested> requested) {
+  Chosen<P> choose(Optional<Requested> requested) {
     List<P> all = findAll();
     List<AdapterCandidate> candidates = new ArrayList<>(all.size());
     for (P p : all) {

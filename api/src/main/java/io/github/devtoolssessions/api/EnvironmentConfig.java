@@ -1,6 +1,5 @@
-package io.github.devtoolssessions.api.internal;
+package io.github.devtoolssessions.api;
 
-import io.github.devtoolssessions.api.ConfigurationException;
 import io.github.devtoolssessions.core.Credentials;
 import java.util.Map;
 import java.util.Optional;
@@ -12,35 +11,35 @@ import java.util.Optional;
  * <p>Credentials: {@code CLOUDFLARE_API_TOKEN} wins; else {@code CLOUDFLARE_EMAIL} with {@code
  * CLOUDFLARE_API_KEY}; else {@code CLOUDFLARE_API_USER_SERVICE_KEY}. Empty values count as unset.
  */
-public final class EnvironmentConfig {
+final class EnvironmentConfig {
 
   /** The variable names read. */
-  public static final String API_TOKEN = "CLOUDFLARE_API_TOKEN";
+  static final String API_TOKEN = "CLOUDFLARE_API_TOKEN";
 
   /** The account email for the legacy scheme. */
-  public static final String EMAIL = "CLOUDFLARE_EMAIL";
+  static final String EMAIL = "CLOUDFLARE_EMAIL";
 
   /** The global API key for the legacy scheme. */
-  public static final String API_KEY = "CLOUDFLARE_API_KEY";
+  static final String API_KEY = "CLOUDFLARE_API_KEY";
 
   /** The user service key. */
-  public static final String USER_SERVICE_KEY = "CLOUDFLARE_API_USER_SERVICE_KEY";
+  static final String USER_SERVICE_KEY = "CLOUDFLARE_API_USER_SERVICE_KEY";
 
   /** The account id. */
-  public static final String ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+  static final String ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
 
   /** The API base URL. */
-  public static final String BASE_URL = "CLOUDFLARE_BASE_URL";
+  static final String BASE_URL = "CLOUDFLARE_BASE_URL";
 
   private final Map<String, String> env;
 
   /** Reads from {@code env}. */
-  public EnvironmentConfig(Map<String, String> env) {
+  EnvironmentConfig(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
 
   /** A variable's value, if set and not blank. */
-  public Optional<String> get(String name) {
+  Optional<String> get(String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
   }
@@ -51,7 +50,7 @@ public final class EnvironmentConfig {
    * @throws ConfigurationException if only half of the email + key pair is set, or a value is
    *     invalid (the message never shows it)
    */
-  public Optional<Credentials> credentials() {
+  Optional<Credentials> credentials() {
     try {
       Optional<String> token = get(API_TOKEN);
       if (token.isPresent()) {

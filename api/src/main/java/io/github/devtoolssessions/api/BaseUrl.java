@@ -1,4 +1,4 @@
-package io.github.devtoolssessions.api.internal;
+package io.github.devtoolssessions.api;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,10 +9,10 @@ import java.util.Locale;
  * Checks the API's base URL. HTTPS is required, since every request carries a credential; plain
  * HTTP is allowed only for loopback hosts, where the testkit's fake server listens.
  */
-public final class BaseUrl {
+final class BaseUrl {
 
   /** Cloudflare's API base, the default. */
-  public static final URI DEFAULT = URI.create("https://api.cloudflare.com/client/v4");
+  static final URI DEFAULT = URI.create("https://api.cloudflare.com/client/v4");
 
   private BaseUrl() {}
 
@@ -22,7 +22,7 @@ public final class BaseUrl {
    * @param source what gave the value, for messages ({@code baseUrl}, {@code CLOUDFLARE_BASE_URL})
    * @throws IllegalArgumentException naming the source, the value and the rule broken
    */
-  public static URI parse(String source, String value) {
+  static URI parse(String source, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(source + " must not be blank");
     }
@@ -41,7 +41,7 @@ public final class BaseUrl {
    *
    * @throws IllegalArgumentException naming the source, the value and the rule broken
    */
-  public static URI check(String source, URI uri) {
+  static URI check(String source, URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
       throw new IllegalArgumentException(
