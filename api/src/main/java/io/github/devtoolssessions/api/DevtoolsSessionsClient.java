@@ -2,6 +2,7 @@ package io.github.devtoolssessions.api;
 
 import io.github.devtoolssessions.core.AccountId;
 import io.github.devtoolssessions.core.ApiException;
+import io.github.devtoolssessions.core.CallListener;
 import io.github.devtoolssessions.core.Credentials;
 import io.github.devtoolssessions.core.DecodingException;
 import io.github.devtoolssessions.core.HttpTransport;
@@ -9,13 +10,16 @@ import io.github.devtoolssessions.core.HttpTransportProvider;
 import io.github.devtoolssessions.core.JsonCodec;
 import io.github.devtoolssessions.core.JsonCodecProvider;
 import io.github.devtoolssessions.core.ListSessionsParams;
+import io.github.devtoolssessions.core.RetryPolicy;
 import io.github.devtoolssessions.core.Session;
 import io.github.devtoolssessions.core.SessionId;
+import io.github.devtoolssessions.core.Sleeper;
 import io.github.devtoolssessions.core.TransportException;
 import io.github.devtoolssessions.core.TransportOptions;
-import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.internal.LibraryVersion;
 import io.github.devtoolssessions.core.internal.ResponseReader;
+import io.github.devtoolssessions.core.internal.RetryDecider;
+import io.github.devtoolssessions.core.internal.RetryingCall;
 import io.github.devtoolssessions.core.internal.SessionRequests;
 import java.net.URI;
 import java.time.Clock;
@@ -24,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A client for the DevTools sessions of one Cloudflare account.
@@ -63,6 +69,9 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
   /** The per-attempt response timeout used when none is set: 60 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  /** The overall deadline of a call, attempts and waits included, used when none is set: 2 min. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+
   /** The response body cap used when none is set: 4 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
 
@@ -73,6 +82,7 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
   private final boolean ownsTransport;
   private final SessionRequests requests;
   private final ResponseReader reader;
+  private final RetryingCall calls;
   private final DiscoveryReport discoveryReport;
 
   private DevtoolsSessionsClient(
@@ -99,6 +109,15 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
             Optional.of(b.timeout),
             b.maxResponseBytes);
     this.reader = new ResponseReader(codec, b.clock);
+    this.calls =
+        new RetryingCall(
+            transport,
+            reader,
+            new RetryDecider(b.retryPolicy, () -> ThreadLocalRandom.current().nextDouble()),
+            b.clock,
+            b.sleeper,
+            b.deadline,
+            b.listener);
   }
 
   /** A builder with nothing set and the environment not read. */
@@ -126,8 +145,20 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
    */
   public List<Session> list(ListSessionsParams params) {
     Objects.requireNonNull(params, "params");
-    TransportRequest request = requests.list(params);
-    return reader.sessions(request, transport.send(request));
+    return calls.execute("list", requests.list(params), reader::sessions);
+  }
+
+  /**
+   * Lists one page of the account's sessions without blocking the caller: retries and their waits
+   * run on the transport's and the scheduler's threads. Cancelling the future aborts the exchange
+   * in flight and starts no further attempt.
+   *
+   * @return a future of the page, completed exceptionally with the exceptions of {@link
+   *     #list(ListSessionsParams)}
+   */
+  public CompletableFuture<List<Session>> listAsync(ListSessionsParams params) {
+    Objects.requireNonNull(params, "params");
+    return calls.executeAsync("list", requests.list(params), reader::sessions);
   }
 
   /** Lists the first page of the account's sessions, of the server's default size (200). */
@@ -143,8 +174,16 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
    * @throws ApiException if the API answers with an error status other than 404
    */
   public Optional<Session> get(String sessionId) {
-    TransportRequest request = requests.get(SessionId.of(sessionId));
-    return reader.session(request, transport.send(request));
+    return calls.execute("get", requests.get(SessionId.of(sessionId)), reader::session);
+  }
+
+  /**
+   * Looks one session up by id without blocking the caller.
+   *
+   * @throws IllegalArgumentException at once if the id is blank or holds a control character
+   */
+  public CompletableFuture<Optional<Session>> getAsync(String sessionId) {
+    return calls.executeAsync("get", requests.get(SessionId.of(sessionId)), reader::session);
   }
 
   /** The account this client lists. */
@@ -212,6 +251,10 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
    *   <tr><td>{@link #connectTimeout(Duration)}</td><td>10 s</td></tr>
    *   <tr><td>{@link #timeout(Duration)}</td><td>60 s per attempt</td></tr>
    *   <tr><td>{@link #maxResponseBytes(long)}</td><td>4 MiB</td></tr>
+   *   <tr><td>{@link #deadline(Duration)}</td><td>2 min per call, all attempts included</td></tr>
+   *   <tr><td>{@link #retryPolicy(RetryPolicy)}, {@link #maxRetries(int)}</td>
+   *       <td>2 retries, backoff 0.5 s doubling to 8 s, server waits up to 60 s</td></tr>
+   *   <tr><td>{@link #listener(CallListener)}</td><td>none</td></tr>
    * </table>
    */
   public static final class Builder {
@@ -227,6 +270,10 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Map<String, String> environment = Map.of();
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Optional<Duration> deadline = Optional.of(DEFAULT_DEADLINE);
+    private Sleeper sleeper = Sleeper.system();
+    private CallListener listener = CallListener.NONE;
 
     private Builder() {}
 
@@ -341,9 +388,59 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
       return this;
     }
 
-    /** The clock that dates {@code Retry-After} headers; the system UTC clock by default. */
+    /**
+     * The clock that times attempts and deadlines and dates {@code Retry-After} headers; the system
+     * UTC clock by default. Tests pair a fake clock with a {@link #sleeper(Sleeper)} that advances
+     * it.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How the client waits between attempts; {@link Sleeper#system()} by default. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** When and how long to retry; {@link RetryPolicy#defaults()} (2 retries) by default. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * How many times a failed request may be sent again, 0..10 (default 2); shorthand for {@link
+     * #retryPolicy(RetryPolicy)} with the other settings kept.
+     *
+     * @throws IllegalArgumentException if outside 0..10
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+      return this;
+    }
+
+    /**
+     * The most one call may take, all attempts and waits included (default 2 minutes). No retry
+     * starts whose wait would reach past it, and an attempt's timeout is shortened to end by it.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = Optional.of(positive("deadline", deadline));
+      return this;
+    }
+
+    /** No overall deadline: each attempt is bounded by {@link #timeout(Duration)} alone. */
+    public Builder noDeadline() {
+      this.deadline = Optional.empty();
+      return this;
+    }
+
+    /** Hears every call, attempt and retry, for metrics and tracing; none by default. */
+    public Builder listener(CallListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

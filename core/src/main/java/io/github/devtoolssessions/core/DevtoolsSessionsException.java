@@ -12,6 +12,8 @@ public class DevtoolsSessionsException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private int attempts = 1;
+
   /** An exception with a message. */
   public DevtoolsSessionsException(String message) {
     super(message);
@@ -20,5 +22,30 @@ public class DevtoolsSessionsException extends RuntimeException {
   /** An exception with a message and a cause. */
   public DevtoolsSessionsException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /** How many times the request was sent before the call gave up; 1 unless it was retried. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Records how many attempts the call made; the retry loop sets it on the exception it throws, and
+   * the message then says so.
+   *
+   * @throws IllegalArgumentException if less than 1
+   */
+  public void recordAttempts(int attempts) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts = " + attempts + " is invalid: it must be >= 1");
+    }
+    this.attempts = attempts;
+  }
+
+  /** The message, followed by the number of attempts when there were several. */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return attempts > 1 ? message + " [after " + attempts + " attempts]" : message;
   }
 }
