@@ -17,6 +17,7 @@ import io.github.devtoolssessions.core.Sleeper;
 import io.github.devtoolssessions.core.TransportException;
 import io.github.devtoolssessions.core.TransportOptions;
 import io.github.devtoolssessions.core.internal.LibraryVersion;
+import io.github.devtoolssessions.core.internal.PageWalk;
 import io.github.devtoolssessions.core.internal.ResponseReader;
 import io.github.devtoolssessions.core.internal.RetryDecider;
 import io.github.devtoolssessions.core.internal.RetryingCall;
@@ -29,7 +30,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A client for the DevTools sessions of one Cloudflare account.
@@ -159,6 +164,103 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
   public CompletableFuture<List<Session>> listAsync(ListSessionsParams params) {
     Objects.requireNonNull(params, "params");
     return calls.executeAsync("list", requests.list(params), reader::sessions);
+  }
+
+  /**
+   * A lazy walk over every session of the account, in pages of {@code params.pageSize()}: pages are
+   * fetched as the caller consumes them. Close the pager (or break out of the loop and close it) to
+   * stop fetching.
+   *
+   * <pre>{@code
+   * try (SessionPager pager = client.pager(AllSessionsParams.defaults())) {
+   *   while (pager.hasNext()) {
+   *     Session s = pager.next();
+   *   }
+   * }
+   * }</pre>
+   */
+  public SessionPager pager(AllSessionsParams params) {
+    Objects.requireNonNull(params, "params");
+    return new SessionPager(params, this::list);
+  }
+
+  /**
+   * Every session of the account as a lazy stream, in pages of 200; see {@link
+   * #pager(AllSessionsParams)}. Use it in try-with-resources, or consume it fully.
+   */
+  public Stream<Session> streamAll() {
+    return streamAll(AllSessionsParams.defaults());
+  }
+
+  /** Every session of the account as a lazy stream; see {@link #pager(AllSessionsParams)}. */
+  public Stream<Session> streamAll(AllSessionsParams params) {
+    return pager(params).stream();
+  }
+
+  /**
+   * Walks every session without blocking the caller, handing each page's new sessions to {@code
+   * onPage} as it arrives (on the thread that completed the page). The next page is requested only
+   * after {@code onPage} returns. Cancelling the future aborts the exchange in flight and fetches
+   * nothing more.
+   *
+   * @return a future of the number of sessions delivered
+   */
+  public CompletableFuture<Long> forEachPageAsync(
+      AllSessionsParams params, Consumer<List<Session>> onPage) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(onPage, "onPage");
+    PageWalk walk = new PageWalk(params.pageSize(), params.maxItemsOrUnlimited());
+    CompletableFuture<Long> result = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<List<Session>>> inFlight = new AtomicReference<>();
+    result.whenComplete(
+        (count, failure) -> {
+          if (result.isCancelled()) {
+            walk.stop();
+            CompletableFuture<List<Session>> current = inFlight.get();
+            if (current != null) {
+              current.cancel(true);
+            }
+          }
+        });
+    nextPageAsync(walk, onPage, result, inFlight);
+    return result;
+  }
+
+  private void nextPageAsync(
+      PageWalk walk,
+      Consumer<List<Session>> onPage,
+      CompletableFuture<Long> result,
+      AtomicReference<CompletableFuture<List<Session>>> inFlight) {
+    Optional<ListSessionsParams> next = walk.next();
+    if (next.isEmpty() || result.isDone()) {
+      result.complete(walk.returned());
+      return;
+    }
+    CompletableFuture<List<Session>> page = listAsync(next.get());
+    inFlight.set(page);
+    page.whenComplete(
+        (sessions, failure) -> {
+          if (result.isDone()) {
+            return;
+          }
+          if (failure != null) {
+            result.completeExceptionally(
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
+            return;
+          }
+          try {
+            List<Session> fresh = walk.accept(sessions);
+            if (!fresh.isEmpty()) {
+              onPage.accept(fresh);
+            }
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+          }
+          nextPageAsync(walk, onPage, result, inFlight);
+        });
   }
 
   /** Lists the first page of the account's sessions, of the server's default size (200). */
