@@ -108,7 +108,8 @@ public final class Headers {
     /**
      * Adds a value to a header, after any it already has.
      *
-     * @throws IllegalArgumentException if the name is empty or either holds CR or LF
+     * @throws IllegalArgumentException if the name is empty or holds CR or LF, or the value holds a
+     *     control character other than tab
      */
     public Builder add(String name, String value) {
       Objects.requireNonNull(name, "name");
@@ -116,11 +117,23 @@ public final class Headers {
       if (name.isEmpty() || name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
         throw new IllegalArgumentException("header name \"" + name + "\" is not a valid token");
       }
-      if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException(
-            "header "
-                + name.toLowerCase(Locale.ROOT)
-                + " has a value with a line break, which would split the header");
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\r' || c == '\n') {
+          throw new IllegalArgumentException(
+              "header "
+                  + name.toLowerCase(Locale.ROOT)
+                  + " has a value with a line break, which would split the header");
+        }
+        if (c != '\t' && Character.isISOControl(c)) {
+          throw new IllegalArgumentException(
+              "header "
+                  + name.toLowerCase(Locale.ROOT)
+                  + " has a value with the control character U+"
+                  + String.format("%04X", (int) c)
+                  + " at index "
+                  + i);
+        }
       }
       map.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
       return this;

@@ -46,6 +46,10 @@ class HeadersTest {
         .hasMessageNotContaining("X-B");
     assertThatThrownBy(() -> Headers.builder().add("X\nB", "1"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Headers.builder().add("X-A", "a\u0000b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+0000 at index 1");
+    assertThat(Headers.builder().add("X-A", "a\tb").build().firstValue("x-a")).contains("a\tb");
   }
 
   @Test
