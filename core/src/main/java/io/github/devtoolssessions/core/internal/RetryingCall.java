@@ -47,6 +47,7 @@ public final class RetryingCall {
   private final Sleeper sleeper;
   private final Optional<Duration> deadline;
   private final CallListener listener;
+  private final CallLog log;
 
   /**
    * A runner of calls.
@@ -61,6 +62,20 @@ public final class RetryingCall {
       Sleeper sleeper,
       Optional<Duration> deadline,
       CallListener listener) {
+    this(transport, reader, decider, clock, sleeper, deadline, listener, new CallLog());
+  }
+
+  /** A runner of calls that logs to {@code log}, for tests. */
+  public RetryingCall(
+      HttpTransport transport,
+      ResponseReader reader,
+      RetryDecider decider,
+      Clock clock,
+      Sleeper sleeper,
+      Optional<Duration> deadline,
+      CallListener listener,
+      CallLog log) {
+    this.log = log;
     this.transport = transport;
     this.reader = reader;
     this.decider = decider;
@@ -253,6 +268,7 @@ public final class RetryingCall {
 
     <T> Step<T> afterResponse(TransportResponse response, ResponseMapper<T> mapper) {
       Duration took = Duration.between(attemptStart, clock.instant());
+      log.attempt(request, attempt, response, took);
       tell(
           () ->
               listener.attemptEnd(
@@ -273,6 +289,7 @@ public final class RetryingCall {
 
     <T> Step<T> afterFailure(RuntimeException failure) {
       Duration took = Duration.between(attemptStart, clock.instant());
+      log.attempt(request, attempt, failure, took);
       tell(
           () ->
               listener.attemptEnd(call, attempt, OptionalInt.empty(), Optional.of(failure), took));
@@ -303,6 +320,7 @@ public final class RetryingCall {
       }
       failures.add(failure);
       int next = attempt + 1;
+      log.retry(request, next, decision.delay(), decision.reason());
       tell(() -> listener.retryScheduled(call, next, decision.delay(), decision.reason()));
       return Step.retryAfter(decision.delay());
     }
@@ -334,6 +352,7 @@ public final class RetryingCall {
           failure.addSuppressed(earlier);
         }
       }
+      log.failure(request, Math.max(1, attempt), failure);
       tell(
           () ->
               listener.callEnd(
