@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules that keep the hexagon honest, written against a root package so that the same rules
- * run on the library ({@code io.github.devtoolssessions}) and on fixtures that break them on
- * purpose, which shows that each rule can fail.
+ * The rules that keep the hexagon honest, written against a root package so that the same rules run
+ * on the library ({@code io.github.devtoolssessions}) and on fixtures that break them on purpose,
+ * which shows that each rule can fail.
  */
 final class ArchitectureRules {
 

@@ -68,7 +68,8 @@ class InvalidInputTest {
     withClient(
         b -> {},
         client ->
-            assertThatThrownBy(() -> client.list(ListSessionsParams.builder().offset(offset).build()))
+            assertThatThrownBy(
+                    () -> client.list(ListSessionsParams.builder().offset(offset).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("offset = " + offset)
                 .hasMessageContaining(">= 0"));
@@ -103,11 +104,13 @@ class InvalidInputTest {
     assertThatThrownBy(
             () ->
                 withClient(
-                    b -> b.credentials(Credentials.apiKey("me@example.com", secret)), c -> c.list()))
+                    b -> b.credentials(Credentials.apiKey("me@example.com", secret)),
+                    c -> c.list()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("apiKey");
     assertThatThrownBy(
-            () -> withClient(b -> b.credentials(Credentials.apiKey(secret, "key-1")), c -> c.list()))
+            () ->
+                withClient(b -> b.credentials(Credentials.apiKey(secret, "key-1")), c -> c.list()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("email");
   }
