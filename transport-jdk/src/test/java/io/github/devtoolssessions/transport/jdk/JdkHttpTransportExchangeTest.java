@@ -122,7 +122,7 @@ class JdkHttpTransportExchangeTest {
 
   @Test
   void aHeaderValueTheJdkRefusesFailsWithoutShowingTheValue() {
-    Headers headers = Headers.builder().add("Authorization", "Bearer s3cr3t\u0001").build();
+    Headers headers = Headers.builder().add("Authorization", "Bearer s3cr3t\u20ac").build();
 
     assertThatThrownBy(() -> transport.send(request("GET", server.uri("/h"), headers)))
         .isInstanceOf(IllegalArgumentException.class)
