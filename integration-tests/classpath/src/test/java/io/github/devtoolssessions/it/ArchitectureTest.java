@@ -31,6 +31,7 @@ class ArchitectureTest {
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".api")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".transport.jdk")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".json.jackson")).isTrue();
+    assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".json.jsonb")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".testkit")).isTrue();
   }
 
