@@ -6,6 +6,8 @@ module io.github.devtoolssessions.it.modulepath {
   requires io.github.devtoolssessions.api;
   requires io.github.devtoolssessions.transport.jdk;
   requires io.github.devtoolssessions.json.jackson;
+  requires io.github.devtoolssessions.transport.apache;
+  requires io.github.devtoolssessions.json.jsonb;
   requires io.github.devtoolssessions.testkit;
 
   exports io.github.devtoolssessions.it.modulepath;

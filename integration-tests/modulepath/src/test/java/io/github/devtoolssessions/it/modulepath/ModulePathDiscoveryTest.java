@@ -15,6 +15,27 @@ import org.junit.jupiter.api.Test;
 class ModulePathDiscoveryTest {
 
   @Test
+  void anAdapterRequestedByNameIsUsedOnTheModulePath() {
+    FakeDevtoolsApi fake = FakeDevtoolsApi.builder().codec(JacksonJsonCodec.create()).build();
+    fake.addSessions(FakeSessions.generate(6, 30));
+    try (FakeDevtoolsServer server = fake.start();
+        DevtoolsSessionsClient client =
+            DevtoolsSessionsClient.builder()
+                .baseUrl(server.baseUrl())
+                .accountId(FakeDevtoolsApi.DEFAULT_ACCOUNT_ID)
+                .credentials(
+                    io.github.devtoolssessions.core.Credentials.apiToken(
+                        FakeDevtoolsApi.DEFAULT_API_TOKEN))
+                .transportName("apache")
+                .jsonCodecName("jsonb")
+                .build()) {
+      assertThat(client.list()).hasSize(30);
+      assertThat(client.discoveryReport().transport().chosen()).isEqualTo("apache");
+      assertThat(client.discoveryReport().json().chosen()).isEqualTo("jsonb");
+    }
+  }
+
+  @Test
   void theLibraryRunsAsNamedModules() {
     assertThat(DevtoolsSessionsClient.class.getModule().getName())
         .isEqualTo("io.github.devtoolssessions.api");
@@ -42,6 +63,16 @@ class ModulePathDiscoveryTest {
           .filteredOn(c -> c.name().equals("jackson"))
           .extracting(AdapterCandidate::source)
           .containsExactly("module io.github.devtoolssessions.json.jackson");
+      assertThat(report.transport().candidates())
+          .extracting(AdapterCandidate::name, AdapterCandidate::source)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "jdk", "module io.github.devtoolssessions.transport.jdk"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "apache", "module io.github.devtoolssessions.transport.apache"));
+      assertThat(report.json().candidates())
+          .extracting(AdapterCandidate::name)
+          .containsExactly("jackson", "jsonb");
       // Each provider is listed once, though it is visible through several class loaders.
       assertThat(report.transport().candidates())
           .extracting(AdapterCandidate::name)

@@ -35,39 +35,54 @@ class ShadedJarIT {
   void theServicesFilesAreMerged() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
       assertThat(services(jar, "io.github.devtoolssessions.core.HttpTransportProvider"))
-          .contains("io.github.devtoolssessions.transport.jdk.JdkTransportProvider");
+          .containsExactlyInAnyOrder(
+              "io.github.devtoolssessions.transport.jdk.JdkTransportProvider",
+              "io.github.devtoolssessions.transport.apache.ApacheTransportProvider");
       assertThat(services(jar, "io.github.devtoolssessions.core.JsonCodecProvider"))
-          .contains("io.github.devtoolssessions.json.jackson.JacksonCodecProvider");
+          .containsExactlyInAnyOrder(
+              "io.github.devtoolssessions.json.jackson.JacksonCodecProvider",
+              "io.github.devtoolssessions.json.jsonb.JsonbCodecProvider");
       assertThat(jar.getEntry("module-info.class")).isNull();
     }
   }
 
   @Test
   void theJarListsSessionsFromTheFakeWithDiscoveredAdapters() throws Exception {
+    assertThat(run()).contains("sessions=450", "transport=jdk", "json=jackson", "candidates=2+2");
+  }
+
+  @Test
+  void systemPropertiesChooseTheOtherAdaptersInsideTheJar() throws Exception {
+    assertThat(run("-Ddevtools.sessions.transport=apache", "-Ddevtools.sessions.json=jsonb"))
+        .contains("sessions=450", "transport=apache", "json=jsonb");
+  }
+
+  private static String run(String... jvmOptions) throws Exception {
     assertThat(JAR).exists();
+    assertThat(Files.size(JAR)).isPositive();
     FakeDevtoolsApi fake = FakeDevtoolsApi.builder().codec(JacksonJsonCodec.create()).build();
     fake.addSessions(FakeSessions.generate(3, 450));
     try (FakeDevtoolsServer server = fake.start()) {
-      Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  JAR.toString(),
-                  server.baseUrl().toString(),
-                  FakeDevtoolsApi.DEFAULT_ACCOUNT_ID,
-                  FakeDevtoolsApi.DEFAULT_API_TOKEN)
-              .redirectErrorStream(true)
-              .start();
+      List<String> command = new java.util.ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(jvmOptions));
+      command.addAll(
+          List.of(
+              "-jar",
+              JAR.toString(),
+              server.baseUrl().toString(),
+              FakeDevtoolsApi.DEFAULT_ACCOUNT_ID,
+              FakeDevtoolsApi.DEFAULT_API_TOKEN));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       try {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("sessions=450", "transport=jdk", "json=jackson");
+        assertThat(fake.requests()).hasSize(3);
+        return output;
       } finally {
         process.destroyForcibly();
       }
-      assertThat(fake.requests()).hasSize(3);
     }
-    assertThat(Files.size(JAR)).isPositive();
   }
 }
