@@ -15,8 +15,10 @@ import io.github.devtoolssessions.core.TransportResponse;
 import io.github.devtoolssessions.testkit.internal.AuthenticationCheck;
 import io.github.devtoolssessions.testkit.internal.ErrorBodies;
 import io.github.devtoolssessions.testkit.internal.PageQuery;
+import io.github.devtoolssessions.testkit.internal.PercentDecoding;
 import io.github.devtoolssessions.testkit.internal.RayIds;
 import io.github.devtoolssessions.testkit.internal.Route;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.StringJoiner;
 
 /**
  * A fake of Cloudflare's DevTools sessions endpoint with the real service's semantics, independent
@@ -77,6 +80,18 @@ import java.util.OptionalInt;
  * written with the configured {@link JsonCodec}; error bodies are written by the fake itself, so a
  * faulty codec cannot disguise them.
  *
+ * <h2>Faults</h2>
+ *
+ * <p>{@link #faults()} scripts misbehaviour for the requests that come through {@link
+ * #asTransport()} or {@link #start()}: error statuses, delays, stalled, truncated or reset
+ * responses, bodies that are not JSON, redirects, an ignored {@code offset}, side effects such as
+ * closing sessions mid-walk; see {@link Fault}. Each faulty request is still recorded in the
+ * journal, as it was sent.
+ *
+ * <pre>{@code
+ * api.faults().next(Fault.rateLimited(Duration.ofSeconds(1)), Fault.resetConnection());
+ * }</pre>
+ *
  * <p>Instances are thread-safe.
  */
 public final class FakeDevtoolsApi {
@@ -99,6 +114,7 @@ public final class FakeDevtoolsApi {
   private final Clock clock;
   private final AuthenticationCheck authentication;
   private final RayIds rayIds = new RayIds();
+  private final FaultPlan faults = new FaultPlan();
 
   private final Object sessionsLock = new Object();
   private final Map<String, Session> sessions = new LinkedHashMap<>();
@@ -140,15 +156,81 @@ public final class FakeDevtoolsApi {
   /**
    * Answers one request as the real service would, and records it in the journal first, whatever
    * the answer. Only the request's method, URI path and query, and headers matter; its scheme,
-   * host, timeout and body cap are ignored.
+   * host, timeout and body cap are ignored. The {@linkplain #faults() fault plan} is not consulted:
+   * faults act on the way to the client, through {@link #asTransport()} and {@link #start()}.
    *
    * @throws RuntimeException whatever the codec throws while writing sessions
    */
   public TransportResponse handle(TransportRequest request) {
     Objects.requireNonNull(request, "request");
-    record(
-        new RecordedRequest(request.method(), request.uri(), request.headers(), clock.instant()));
+    recordArrival(request);
     return respond(request, rayIds.next());
+  }
+
+  /**
+   * Records the request, then answers it with the fault the plan picks for it applied: what the
+   * in-memory transport and the server both act out.
+   *
+   * @throws RuntimeException whatever the codec or the fault's side effect throws
+   */
+  Answer serve(TransportRequest request) {
+    Objects.requireNonNull(request, "request");
+    Fault fault = faults.take(recordArrival(request));
+    for (Runnable sideEffect : fault.sideEffects()) {
+      sideEffect.run();
+    }
+    String ray = rayIds.next();
+    TransportResponse response;
+    Optional<Fault.Replacement> replacement = fault.replacement();
+    if (replacement.isPresent()) {
+      Fault.Replacement r = replacement.get();
+      Headers.Builder headers = r.headers().toBuilder();
+      if (r.headers().firstValue("cf-ray").isEmpty()) {
+        headers.add("cf-ray", ray);
+      }
+      response = new TransportResponse(r.status(), headers.build(), r.body().clone());
+    } else {
+      response = respond(fault.ignoresOffset() ? withoutOffset(request) : request, ray);
+    }
+    Optional<String> contentType = fault.contentTypeOverride();
+    if (contentType.isPresent()) {
+      response =
+          new TransportResponse(
+              response.statusCode(),
+              response.headers().toBuilder().set("Content-Type", contentType.get()).build(),
+              response.body());
+    }
+    return new Answer(response, fault.headerDelay(), fault.delivery(), fault.stall());
+  }
+
+  private RecordedRequest recordArrival(TransportRequest request) {
+    RecordedRequest recorded =
+        new RecordedRequest(request.method(), request.uri(), request.headers(), clock.instant());
+    record(recorded);
+    return recorded;
+  }
+
+  /** The request with every {@code offset} parameter taken out of its query. */
+  private static TransportRequest withoutOffset(TransportRequest request) {
+    URI uri = request.uri();
+    String rawQuery = uri.getRawQuery();
+    if (rawQuery == null) {
+      return request;
+    }
+    StringJoiner kept = new StringJoiner("&");
+    for (String pair : rawQuery.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String name = PercentDecoding.queryComponent(eq < 0 ? pair : pair.substring(0, eq));
+      if (!name.equals("offset")) {
+        kept.add(pair);
+      }
+    }
+    String text = uri.toString();
+    String beforeQuery = text.substring(0, text.indexOf('?'));
+    String fragment = uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment();
+    URI rewritten = URI.create(beforeQuery + (kept.length() == 0 ? "" : "?" + kept) + fragment);
+    return new TransportRequest(
+        request.method(), rewritten, request.headers(), request.timeout(), request.maxBodyBytes());
   }
 
   private TransportResponse respond(TransportRequest request, String ray) {
@@ -225,18 +307,38 @@ public final class FakeDevtoolsApi {
   }
 
   /**
-   * A transport that hands every request to {@link #handle(TransportRequest)}, without a socket.
-   * Like a real transport it enforces the request's body cap: a longer body ends in {@link
-   * ResponseTooLargeException}. Closing it does nothing.
+   * The plan of {@linkplain Fault faults} this fake applies to the requests that come through
+   * {@link #asTransport()} and {@link #start()}; empty until a test fills it.
+   */
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /**
+   * A new transport that answers every request in memory, without a socket, as the server would
+   * over HTTP: faults from {@link #faults()} included, and with a real transport's failures.
+   *
+   * <ul>
+   *   <li>A header delay or a stall waits for real, but no longer than the request's {@linkplain
+   *       TransportRequest#timeout() timeout}, which bounds the whole exchange: past it, the call
+   *       ends in {@link io.github.devtoolssessions.core.ResponseTimeoutException}.
+   *   <li>A reset, a truncated body, and a stalled body once its stall is over end in {@link
+   *       io.github.devtoolssessions.core.TransportException}.
+   *   <li>A body longer than the request's cap ends in {@link ResponseTooLargeException}.
+   * </ul>
+   *
+   * <p>{@code send} answers on the calling thread and waits there; interrupting it aborts the wait,
+   * keeps the interrupt flag and throws a {@code TransportException}. {@code sendAsync} never
+   * blocks its caller: the request is answered on the transport's own daemon threads (named {@code
+   * fake-devtools-transport-...}, started on demand), and the returned future completes with the
+   * response or, directly, with one of the exceptions above; cancelling it ends the wait. If the
+   * fake's codec or a fault's side effect throws, {@code send} throws that exception and the future
+   * fails with it. {@link HttpTransport#close() close()} fails the exchanges still waiting with a
+   * {@code TransportException} and stops the threads; sending afterwards throws {@link
+   * IllegalStateException}.
    */
   public HttpTransport asTransport() {
-    return request -> {
-      TransportResponse response = handle(request);
-      if (response.body().length > request.maxBodyBytes()) {
-        throw new ResponseTooLargeException(request, request.maxBodyBytes());
-      }
-      return response;
-    };
+    return new InMemoryTransport(this);
   }
 
   /**

@@ -1,67 +1,80 @@
 package io.github.devtoolssessions.testkit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.github.devtoolssessions.core.Headers;
-import io.github.devtoolssessions.core.TransportRequest;
-import io.github.devtoolssessions.core.TransportResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link FakeDevtoolsApi} served over HTTP/1.1 on {@code 127.0.0.1}, at an ephemeral port, by the
- * JDK's {@code com.sun.net.httpserver}. Made by {@link FakeDevtoolsApi#start()}; requests are
- * answered by that fake's {@link FakeDevtoolsApi#handle handle}, so the server shares its sessions
- * and journal.
- *
- * <p>The server passes the request's raw path and query on unchanged, percent-encoding included,
- * and copies the fake's status, headers and body to the wire. An exception thrown while answering
- * (by a faulty codec, say) becomes a 500 with the v4 envelope, code 2000 "Internal Error", rather
- * than a dropped connection.
+ * A {@link FakeDevtoolsApi} served over HTTP/1.1 on {@code 127.0.0.1}, at an ephemeral port. Made
+ * by {@link FakeDevtoolsApi#start()}; requests are answered by that fake, {@linkplain
+ * FakeDevtoolsApi#faults() faults} included, so the server shares its sessions, journal and fault
+ * plan.
  *
  * <pre>{@code
  * try (FakeDevtoolsServer server = api.start()) {
  *   URI base = server.baseUrl(); // http://127.0.0.1:PORT/client/v4
  * }
  * }</pre>
+ *
+ * <p>The server speaks HTTP/1.1 on plain sockets, so that faults reach the wire as they would from
+ * a broken network: it can stall mid-body, cut a body short, or reset the connection. It passes the
+ * request's raw path and query on unchanged, percent-encoding included, and writes the fake's
+ * status, headers and body, with a {@code Content-Length}. Connections are kept alive until the
+ * client closes them or asks for {@code Connection: close}. A request that is not HTTP/1.x gets a
+ * plain-text 400 and the connection closes; it never reaches the fake. An exception thrown while
+ * answering (by a faulty codec or a fault's side effect) becomes a 500 with the v4 envelope, code
+ * 2000 "Internal Error", rather than a dropped connection. Upgrade offers ({@code h2c}) are
+ * ignored.
+ *
+ * <p>Each connection is served by its own daemon thread, named {@code fake-devtools-server-PORT-N};
+ * idle threads end after a few seconds. {@link #openConnections()} and {@link
+ * #abandonedExchanges()} let a test see what clients did with their connections.
  */
 public final class FakeDevtoolsServer implements AutoCloseable {
 
-  /** Enough for tests that fire many requests at once; the accept loop has its own thread. */
-  private static final int WORKER_THREADS = 4;
+  private static final int BACKLOG = 512;
 
   private final FakeDevtoolsApi api;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final ServerSocket listener;
   private final String origin;
   private final URI baseUrl;
+  private final ExecutorService connectionThreads;
+  private final Thread acceptor;
+  private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger abandoned = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeDevtoolsServer(FakeDevtoolsApi api) throws IOException {
     this.api = api;
     InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-    this.server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-    int port = server.getAddress().getPort();
+    this.listener = new ServerSocket(0, BACKLOG, loopback);
+    int port = listener.getLocalPort();
     this.origin = "http://127.0.0.1:" + port;
     this.baseUrl = URI.create(origin + api.pathPrefix());
-    this.executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads(port));
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
-    server.start();
+    this.connectionThreads =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            5,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("fake-devtools-server-" + port + "-"));
+    this.acceptor = new Thread(this::accept, "fake-devtools-server-" + port + "-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
   static FakeDevtoolsServer start(FakeDevtoolsApi api) {
@@ -72,10 +85,10 @@ public final class FakeDevtoolsServer implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory daemonThreads(int port) {
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return task -> {
-      Thread t = new Thread(task, "fake-devtools-server-" + port + "-" + n.incrementAndGet());
+      Thread t = new Thread(task, prefix + n.incrementAndGet());
       // Daemon, so that a test that forgets to close the server cannot keep the JVM alive.
       t.setDaemon(true);
       return t;
@@ -89,7 +102,7 @@ public final class FakeDevtoolsServer implements AutoCloseable {
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
   /** The fake that answers this server's requests. */
@@ -98,84 +111,94 @@ public final class FakeDevtoolsServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server at once, without waiting for exchanges in progress, and ends its threads.
-   * Closing twice does nothing.
+   * How many exchanges clients abandoned so far: the client closed or reset the connection before
+   * the response was complete, which the server sees while it waits (a {@linkplain
+   * Fault#delayHeaders header delay} or {@linkplain Fault#stallBody stall}) or when writing the
+   * response fails. This is how a test proves that a cancelled call or a client-side timeout really
+   * released the connection. A client that goes away while a short response is already on its way
+   * may not be noticed: the bytes sit in socket buffers and no write fails. Counted until the
+   * server is closed; closing it abandons nothing.
+   */
+  public int abandonedExchanges() {
+    return abandoned.get();
+  }
+
+  /**
+   * How many client connections are open now. A connection counts from when the server accepts it
+   * until either side closes it; the server notices a client's close within milliseconds when the
+   * connection is idle or waiting, so poll for an expected value rather than reading it once.
+   */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /**
+   * Stops the server at once: no new connections, and open ones are closed, exchanges in progress
+   * included; their threads end. Closing twice does nothing.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.stop(0);
-      executor.shutdownNow();
-    }
-  }
-
-  private void serve(HttpExchange exchange) throws IOException {
-    try {
-      try (InputStream body = exchange.getRequestBody()) {
-        // The API takes no body; reading it keeps the connection reusable.
-        body.readAllBytes();
-      }
-      TransportRequest request =
-          new TransportRequest(
-              exchange.getRequestMethod(),
-              uriOf(exchange),
-              headersOf(exchange.getRequestHeaders()),
-              Optional.empty(),
-              TransportRequest.DEFAULT_MAX_BODY_BYTES);
-      TransportResponse response;
       try {
-        response = api.handle(request);
-      } catch (RuntimeException e) {
-        response = api.internalError();
+        listener.close();
+      } catch (IOException e) {
+        // Nothing is left to release: the socket is closed whatever close() reports.
       }
-      write(exchange, response);
-    } finally {
-      exchange.close();
+      connections.forEach(ServerConnection::close);
+      connectionThreads.shutdownNow();
     }
   }
 
-  /** The absolute URI of the request, its path and query exactly as they came on the wire. */
-  private URI uriOf(HttpExchange exchange) {
-    URI sent = exchange.getRequestURI();
-    String path =
-        sent.getRawPath() == null || sent.getRawPath().isEmpty() ? "/" : sent.getRawPath();
-    String query = sent.getRawQuery() == null ? "" : "?" + sent.getRawQuery();
-    try {
-      return new URI(origin + (path.startsWith("/") ? path : "/" + path) + query);
-    } catch (URISyntaxException e) {
-      // Only an odd request target (such as "*") gets here; it cannot name a route anyway.
-      return URI.create(origin + "/");
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  String origin() {
+    return origin;
+  }
+
+  void exchangeAbandoned() {
+    if (!closed.get()) {
+      abandoned.incrementAndGet();
     }
   }
 
-  private static Headers headersOf(com.sun.net.httpserver.Headers wire) {
-    Headers.Builder b = Headers.builder();
-    for (Map.Entry<String, List<String>> e : wire.entrySet()) {
-      for (String value : e.getValue()) {
-        b.add(e.getKey(), value);
+  void connectionClosed(ServerConnection connection) {
+    connections.remove(connection);
+  }
+
+  private void pause() {
+    if (!closed.get()) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
-    return b.build();
   }
 
-  private static void write(HttpExchange exchange, TransportResponse response) throws IOException {
-    com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
-    response.headers().map().forEach((name, values) -> values.forEach(v -> out.add(name, v)));
-    byte[] body = response.body();
-    int status = response.statusCode();
-    // HttpServer reads a length of 0 as "chunked, length unknown" and -1 as "no body" (sent as
-    // Content-length: 0, or without it for 204 and 304). HEAD, 1xx, 204 and 304 must not carry
-    // a body at all.
-    boolean bodyless =
-        body.length == 0
-            || exchange.getRequestMethod().equals("HEAD")
-            || status < 200
-            || status == 204
-            || status == 304;
-    exchange.sendResponseHeaders(status, bodyless ? -1 : body.length);
-    if (!bodyless) {
-      try (OutputStream stream = exchange.getResponseBody()) {
-        stream.write(body);
+  private void accept() {
+    while (!closed.get()) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        // Closed, or out of file descriptors: the loop ends in the first case, and backs off
+        // briefly in the second rather than spinning.
+        pause();
+        continue;
+      }
+      ServerConnection connection = new ServerConnection(this, socket);
+      connections.add(connection);
+      try {
+        connectionThreads.execute(connection);
+      } catch (RejectedExecutionException e) {
+        connection.close();
+        connections.remove(connection);
+      }
+      // close() may have run between accept and add, and missed this connection.
+      if (closed.get()) {
+        connection.close();
       }
     }
   }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param uri the URI as sent, path and query still percent-encoded; served over HTTP, its scheme
  *     and authority are the fake server's
  * @param headers the request headers; over HTTP, these include what the client's HTTP stack added
- *     ({@code Host}, {@code Connection}, ...), with names as the server spelled them
+ *     ({@code Host}, {@code Connection}, ...), with names as the client spelled them
  * @param receivedAt when the fake received the request, by its clock
  */
 public record RecordedRequest(String method, URI uri, Headers headers, Instant receivedAt) {
