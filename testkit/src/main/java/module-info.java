@@ -13,8 +13,8 @@
  */
 module io.github.devtoolssessions.testkit {
   requires transitive io.github.devtoolssessions.core;
-  // Transitive because the contract suites' public methods carry JUnit's annotations.
-  requires static transitive org.junit.jupiter.api;
+  // Static, not transitive: a module using the fake in its main code needs no JUnit.
+  requires static org.junit.jupiter.api;
 
   exports io.github.devtoolssessions.testkit;
   exports io.github.devtoolssessions.testkit.contract;
