@@ -13,6 +13,12 @@ import java.util.OptionalInt;
  * <p>Methods run on the thread that makes the call (or completes an async one) and must return
  * quickly and not throw; an exception from a listener is ignored. No argument carries a credential:
  * URIs hold the account id and the query only.
+ *
+ * <p>Every event of one call receives the same {@link Call} instance, created at {@link
+ * #callStart}. {@code Call} is a value, equal for two calls of the same URI, so a tracing
+ * integration that keeps per-call state (a span) keys it by identity, for instance in an {@link
+ * java.util.IdentityHashMap}, or in a thread-local for sync calls only: async events arrive on the
+ * threads that complete the exchanges.
  */
 public interface CallListener {
 
