@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks the API's base URL. HTTPS is required, since every request carries a credential; plain
@@ -30,8 +31,14 @@ final class BaseUrl {
     try {
       uri = new URI(value.strip());
     } catch (URISyntaxException e) {
+      // Not chained: the cause's message quotes the input whole, user info included.
       throw new IllegalArgumentException(
-          source + " = \"" + value + "\" is not a valid URI: " + e.getReason(), e);
+          source
+              + " = \""
+              + shown(value)
+              + "\" is not a valid URI: "
+              + e.getReason()
+              + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
     }
     return check(source, uri);
   }
@@ -45,7 +52,10 @@ final class BaseUrl {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          source + " = \"" + uri + "\" is invalid: it must be an absolute http(s) URL with a host");
+          source
+              + " = \""
+              + shown(uri.toString())
+              + "\" is invalid: it must be an absolute http(s) URL with a host");
     }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
@@ -71,6 +81,16 @@ final class BaseUrl {
     }
     throw new IllegalArgumentException(
         source + " = \"" + uri + "\" is invalid: the scheme must be https (or http for loopback)");
+  }
+
+  private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]+://)[^/?#]*@");
+
+  /**
+   * The value with any user info masked: a credential written as {@code https://token@host} stays
+   * out of the message when something else in the URL is wrong.
+   */
+  static String shown(String value) {
+    return USER_INFO.matcher(value.strip()).replaceFirst("$1***@");
   }
 
   /**

@@ -25,15 +25,18 @@ import io.github.devtoolssessions.core.internal.SessionRequests;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -226,41 +229,77 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Asks for the walk's next page, and on and on. A page that is already complete when it comes
+   * back (a transport answering from memory or a cache) is taken in this loop rather than in a
+   * stage that calls this method again: a stage run inline on the caller's stack would add frames
+   * for every page, and a {@link StackOverflowError} inside a stage only leaves the walk's future
+   * never completed.
+   */
   private void nextPageAsync(
       PageWalk walk,
       Consumer<List<Session>> onPage,
       CompletableFuture<Long> result,
       AtomicReference<CompletableFuture<List<Session>>> inFlight) {
-    Optional<ListSessionsParams> next = walk.next();
-    if (next.isEmpty() || result.isDone()) {
-      result.complete(walk.returned());
-      return;
+    while (true) {
+      Optional<ListSessionsParams> next = walk.next();
+      if (next.isEmpty() || result.isDone()) {
+        result.complete(walk.returned());
+        return;
+      }
+      CompletableFuture<List<Session>> page = listAsync(next.get());
+      inFlight.set(page);
+      if (!page.isDone()) {
+        page.whenComplete(
+            (sessions, failure) -> {
+              if (takePage(walk, onPage, result, sessions, failure)) {
+                nextPageAsync(walk, onPage, result, inFlight);
+              }
+            });
+        return;
+      }
+      List<Session> sessions = null;
+      Throwable failure = null;
+      try {
+        sessions = page.join();
+      } catch (CompletionException | CancellationException e) {
+        failure = e;
+      }
+      if (!takePage(walk, onPage, result, sessions, failure)) {
+        return;
+      }
     }
-    CompletableFuture<List<Session>> page = listAsync(next.get());
-    inFlight.set(page);
-    page.whenComplete(
-        (sessions, failure) -> {
-          if (result.isDone()) {
-            return;
-          }
-          if (failure != null) {
-            result.completeExceptionally(
-                failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause()
-                    : failure);
-            return;
-          }
-          try {
-            List<Session> fresh = walk.accept(sessions);
-            if (!fresh.isEmpty()) {
-              onPage.accept(fresh);
-            }
-          } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
-          }
-          nextPageAsync(walk, onPage, result, inFlight);
-        });
+  }
+
+  /** Hands a page's fresh sessions on; whether the walk goes on. One of the two is null. */
+  private static boolean takePage(
+      PageWalk walk,
+      Consumer<List<Session>> onPage,
+      CompletableFuture<Long> result,
+      List<Session> sessions,
+      Throwable failure) {
+    if (result.isDone()) {
+      return false;
+    }
+    if (failure != null || sessions == null) {
+      Throwable cause =
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      result.completeExceptionally(
+          cause != null ? cause : new IllegalStateException("a page came back as null"));
+      return false;
+    }
+    try {
+      List<Session> fresh = walk.accept(sessions);
+      if (!fresh.isEmpty()) {
+        onPage.accept(fresh);
+      }
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return false;
+    }
+    return true;
   }
 
   /** Lists the first page of the account's sessions, of the server's default size (200). */
@@ -273,7 +312,8 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
    *
    * @return the session, or empty if the API does not know it (404, or {@code null})
    * @throws IllegalArgumentException if the id is blank or holds a control character
-   * @throws ApiException if the API answers with an error status other than 404
+   * @throws ApiException if the API answers with an error status other than 404, or with a 404
+   *     whose error code is 7003, "No route for the URI" (a wrong base URL, not an unknown session)
    */
   public Optional<Session> get(String sessionId) {
     return calls.execute("get", requests.get(SessionId.of(sessionId)), reader::session);
@@ -606,15 +646,38 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
         }
       }
 
+      // Both ports are looked up before either fails, so that one error names everything missing.
+      List<ConfigurationException> missing = new ArrayList<>();
+      Optional<ProviderDiscovery.Chosen<HttpTransportProvider>> foundTransport =
+          transport != null
+              ? Optional.empty()
+              : attempt(
+                  () ->
+                      transportDiscovery()
+                          .choose(requested(transportName, TRANSPORT_PROPERTY, TRANSPORT_ENV, env)),
+                  missing);
+      Optional<ProviderDiscovery.Chosen<JsonCodecProvider>> foundCodec =
+          codec != null
+              ? Optional.empty()
+              : attempt(
+                  () -> codecDiscovery().choose(requested(codecName, JSON_PROPERTY, JSON_ENV, env)),
+                  missing);
+      if (missing.size() == 1) {
+        throw missing.get(0);
+      }
+      if (missing.size() > 1) {
+        throw new ConfigurationException(
+            missing.get(0).getMessage() + " Also: " + missing.get(1).getMessage());
+      }
+
       JsonCodec chosenCodec = codec;
       AdapterChoice jsonChoice;
       if (chosenCodec != null) {
         jsonChoice =
             new AdapterChoice(
-                "json", List.of(), codec.getClass().getName(), "given to the builder");
+                "json", List.of(), chosenCodec.getClass().getName(), "given to the builder");
       } else {
-        ProviderDiscovery.Chosen<JsonCodecProvider> c =
-            codecDiscovery().choose(requested(codecName, JSON_PROPERTY, JSON_ENV, env));
+        ProviderDiscovery.Chosen<JsonCodecProvider> c = foundCodec.orElseThrow();
         chosenCodec = c.provider().create();
         jsonChoice = c.choice();
       }
@@ -625,11 +688,12 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
       if (chosenTransport != null) {
         transportChoice =
             new AdapterChoice(
-                "transport", List.of(), transport.getClass().getName(), "given to the builder");
+                "transport",
+                List.of(),
+                chosenTransport.getClass().getName(),
+                "given to the builder");
       } else {
-        ProviderDiscovery.Chosen<HttpTransportProvider> c =
-            transportDiscovery()
-                .choose(requested(transportName, TRANSPORT_PROPERTY, TRANSPORT_ENV, env));
+        ProviderDiscovery.Chosen<HttpTransportProvider> c = foundTransport.orElseThrow();
         chosenTransport = c.provider().create(new TransportOptions(connectTimeout));
         transportChoice = c.choice();
         owns = true;
@@ -643,6 +707,17 @@ public final class DevtoolsSessionsClient implements AutoCloseable {
           owns,
           chosenCodec,
           new DiscoveryReport(transportChoice, jsonChoice));
+    }
+
+    /** The discovery's choice, or empty with its failure added to {@code missing}. */
+    private static <P> Optional<ProviderDiscovery.Chosen<P>> attempt(
+        Supplier<ProviderDiscovery.Chosen<P>> discovery, List<ConfigurationException> missing) {
+      try {
+        return Optional.of(discovery.get());
+      } catch (ConfigurationException e) {
+        missing.add(e);
+        return Optional.empty();
+      }
     }
 
     /**

@@ -147,6 +147,19 @@ class DevtoolsSessionsClientTest {
   }
 
   @Test
+  void anUnparsableBaseUrlIsShownWithoutItsUserInfo() {
+    assertThatThrownBy(() -> builder().baseUrl("https://secretpw@api cloudflare.com/client/v4"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("https://***@api cloudflare.com/client/v4")
+        .hasMessageContaining("not a valid URI")
+        .hasMessageNotContaining("secretpw")
+        .hasNoCause();
+    assertThatThrownBy(() -> builder().baseUrl("https://secretpw@/client/v4"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("secretpw");
+  }
+
+  @Test
   void missingAccountIdOrCredentialsIsAConfigurationErrorNamingTheVariables() {
     assertThatThrownBy(
             () ->

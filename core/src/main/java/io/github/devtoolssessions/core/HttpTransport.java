@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * every status, 4xx, 5xx and 3xx alike, comes back as a {@link TransportResponse}. Failures to
  * exchange at all end in a {@link TransportException} ({@link ConnectTimeoutException} and {@link
  * ResponseTimeoutException} for the two timeouts); a body longer than {@link
- * TransportRequest#maxBodyBytes()} ends in {@link ResponseTooLargeException}, with the connection
- * released.
+ * TransportRequest#maxBodyBytes()}, decoded, ends in {@link ResponseTooLargeException}, with the
+ * connection released. A transport may ask for a gzip body and decode it (see {@link
+ * TransportRequest}); the response it hands back is always the decoded one.
  *
  * <p>Implementations are thread-safe. Adapters are found through {@link HttpTransportProvider}.
  */

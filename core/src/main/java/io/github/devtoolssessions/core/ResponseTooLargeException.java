@@ -1,9 +1,9 @@
 package io.github.devtoolssessions.core;
 
 /**
- * The response body exceeded the cap of {@link TransportRequest#maxBodyBytes()}. The transport
- * stopped reading and released the connection. Not retried: the same request would bring the same
- * body.
+ * The response body, decoded if it came compressed, exceeded the cap of {@link
+ * TransportRequest#maxBodyBytes()}. The transport stopped reading and decoding and released the
+ * connection. Not retried: the same request would bring the same body.
  */
 public class ResponseTooLargeException extends DevtoolsSessionsException {
 

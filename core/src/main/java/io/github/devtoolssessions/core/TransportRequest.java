@@ -8,14 +8,18 @@ import java.util.Optional;
 /**
  * One HTTP request, as the core hands it to an {@link HttpTransport}: everything the transport
  * needs, already decided. The transport sends it as given and must not add, drop or re-encode
- * anything but what its HTTP stack adds by itself (Host, Content-Length, Connection).
+ * anything but what its HTTP stack adds by itself (Host, Content-Length, Connection), with one
+ * exception: a transport that can decode gzip may ask for it with {@code Accept-Encoding: gzip},
+ * and must then hand back the body decoded, without the {@code Content-Encoding} header, so that
+ * compression never shows above the port.
  *
  * @param method the HTTP method, such as {@code GET}
  * @param uri the absolute URI, path segments and query already percent-encoded
  * @param headers the headers to send
  * @param timeout how long to wait for the response headers after the request is sent; empty for no
  *     limit
- * @param maxBodyBytes the most bytes of response body to accept; a longer body must end in {@link
+ * @param maxBodyBytes the most bytes of response body to accept, counted after any decoding (a
+ *     small gzip body can decode to gigabytes); a longer body must end in {@link
  *     ResponseTooLargeException} and release the connection
  */
 public record TransportRequest(

@@ -37,6 +37,11 @@ record Answer(
         Duration.ZERO);
   }
 
+  /** This answer with another response, delivered the same way. */
+  Answer withResponse(TransportResponse other) {
+    return new Answer(other, headerDelay, delivery, stall);
+  }
+
   /** How many body bytes a cut-off delivery sends: half, rounded down. */
   int partialLength() {
     return response.body().length / 2;

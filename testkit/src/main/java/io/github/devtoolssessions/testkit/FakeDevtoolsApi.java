@@ -325,6 +325,12 @@ public final class FakeDevtoolsApi {
    *   <li>A reset, a truncated body, and a stalled body once its stall is over end in {@link
    *       io.github.devtoolssessions.core.TransportException}.
    *   <li>A body longer than the request's cap ends in {@link ResponseTooLargeException}.
+   *   <li>A body a fault encoded with gzip ({@link Fault#gzipBomb}, or {@link Fault#status(int,
+   *       byte[], Headers)} with {@code Content-Encoding: gzip}) is decoded, as the real transports
+   *       decode it: the cap applies to the decoded size, and the response loses {@code
+   *       Content-Encoding}; a corrupt gzip body, or one in another coding, ends in {@link
+   *       io.github.devtoolssessions.core.TransportException}. Bodies are never compressed in
+   *       memory.
    * </ul>
    *
    * <p>{@code send} answers on the calling thread and waits there; interrupting it aborts the wait,
@@ -343,12 +349,25 @@ public final class FakeDevtoolsApi {
 
   /**
    * Serves this fake over HTTP on {@code 127.0.0.1} at an ephemeral port; the server shares this
-   * fake's sessions and journal. Close the server when done.
+   * fake's sessions and journal, and gzip-compresses bodies for requests that accept gzip. Close
+   * the server when done.
    *
    * @throws java.io.UncheckedIOException if the server cannot bind
    */
   public FakeDevtoolsServer start() {
-    return FakeDevtoolsServer.start(this);
+    return start(FakeDevtoolsServer.Compression.WHEN_ASKED);
+  }
+
+  /**
+   * Serves this fake over HTTP as {@link #start()} does, compressing bodies as told: {@link
+   * FakeDevtoolsServer.Compression#NEVER} lets a test or a benchmark compare the same exchanges
+   * without compression.
+   *
+   * @throws java.io.UncheckedIOException if the server cannot bind
+   */
+  public FakeDevtoolsServer start(FakeDevtoolsServer.Compression compression) {
+    Objects.requireNonNull(compression, "compression");
+    return FakeDevtoolsServer.start(this, compression);
   }
 
   // ---------------------------------------------------------------- sessions

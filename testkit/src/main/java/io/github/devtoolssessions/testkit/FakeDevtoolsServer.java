@@ -1,5 +1,8 @@
 package io.github.devtoolssessions.testkit;
 
+import io.github.devtoolssessions.core.Headers;
+import io.github.devtoolssessions.core.TransportResponse;
+import io.github.devtoolssessions.testkit.internal.Gzip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -39,15 +42,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 2000 "Internal Error", rather than a dropped connection. Upgrade offers ({@code h2c}) are
  * ignored.
  *
+ * <p>Like Cloudflare's edge, the server compresses: a response with a body goes out gzip-compressed
+ * ({@code Content-Encoding: gzip}, {@code Vary: Accept-Encoding}, the {@code Content-Length} of the
+ * compressed bytes) when the request's {@code Accept-Encoding} accepts gzip, unless the server was
+ * started with {@link Compression#NEVER}. A body a {@linkplain Fault fault} already encoded (one
+ * with a {@code Content-Encoding} of its own, such as {@link Fault#gzipBomb}) goes out as it is.
+ * Faults that cut a body short cut the compressed bytes. {@link #compressedResponses()} counts what
+ * the server compressed.
+ *
  * <p>Each connection is served by its own daemon thread, named {@code fake-devtools-server-PORT-N};
  * idle threads end after a few seconds. {@link #openConnections()} and {@link
  * #abandonedExchanges()} let a test see what clients did with their connections.
  */
 public final class FakeDevtoolsServer implements AutoCloseable {
 
+  /**
+   * Whether the server compresses response bodies; see {@link FakeDevtoolsApi#start(Compression)}.
+   */
+  public enum Compression {
+    /**
+     * Gzip for every request whose {@code Accept-Encoding} accepts it, as the real API does: the
+     * default.
+     */
+    WHEN_ASKED,
+    /** Never: every body goes out as it is, whatever the request accepts. */
+    NEVER
+  }
+
   private static final int BACKLOG = 512;
 
   private final FakeDevtoolsApi api;
+  private final Compression compression;
+  private final AtomicInteger compressed = new AtomicInteger();
   private final ServerSocket listener;
   private final String origin;
   private final URI baseUrl;
@@ -57,8 +83,9 @@ public final class FakeDevtoolsServer implements AutoCloseable {
   private final AtomicInteger abandoned = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private FakeDevtoolsServer(FakeDevtoolsApi api) throws IOException {
+  private FakeDevtoolsServer(FakeDevtoolsApi api, Compression compression) throws IOException {
     this.api = api;
+    this.compression = compression;
     InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
     this.listener = new ServerSocket(0, BACKLOG, loopback);
     int port = listener.getLocalPort();
@@ -77,9 +104,9 @@ public final class FakeDevtoolsServer implements AutoCloseable {
     acceptor.start();
   }
 
-  static FakeDevtoolsServer start(FakeDevtoolsApi api) {
+  static FakeDevtoolsServer start(FakeDevtoolsApi api, Compression compression) {
     try {
-      return new FakeDevtoolsServer(api);
+      return new FakeDevtoolsServer(api, compression);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake DevTools server on 127.0.0.1", e);
     }
@@ -108,6 +135,19 @@ public final class FakeDevtoolsServer implements AutoCloseable {
   /** The fake that answers this server's requests. */
   public FakeDevtoolsApi api() {
     return api;
+  }
+
+  /** Whether this server compresses response bodies. */
+  public Compression compression() {
+    return compression;
+  }
+
+  /**
+   * How many responses the server has gzip-compressed so far: those it sent, or began to send,
+   * compressed because the request accepted gzip. Bodies a fault encoded itself do not count.
+   */
+  public int compressedResponses() {
+    return compressed.get();
   }
 
   /**
@@ -155,6 +195,27 @@ public final class FakeDevtoolsServer implements AutoCloseable {
 
   String origin() {
     return origin;
+  }
+
+  /**
+   * The response as it goes out to a request with these headers: gzip-compressed if the server
+   * compresses, the request accepts gzip, and the response has a body that is not encoded already.
+   */
+  TransportResponse encodedFor(Headers requestHeaders, TransportResponse response) {
+    if (compression == Compression.NEVER
+        || response.body().length == 0
+        || response.headers().firstValue("Content-Encoding").isPresent()
+        || !Gzip.accepted(requestHeaders)) {
+      return response;
+    }
+    compressed.incrementAndGet();
+    return new TransportResponse(
+        response.statusCode(),
+        response.headers().toBuilder()
+            .set("Content-Encoding", "gzip")
+            .add("Vary", "Accept-Encoding")
+            .build(),
+        Gzip.compress(response.body()));
   }
 
   void exchangeAbandoned() {

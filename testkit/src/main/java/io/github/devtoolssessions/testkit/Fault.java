@@ -2,6 +2,7 @@ package io.github.devtoolssessions.testkit;
 
 import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.testkit.internal.ErrorBodies;
+import io.github.devtoolssessions.testkit.internal.Gzip;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,10 +26,10 @@ import java.util.Optional;
  * <p>A fault has up to five aspects, applied in this order: a side effect ({@link #run}); a change
  * to the request ({@link #ignoreOffset()}); the response, the fake's own or one the fault replaces
  * it with ({@link #status}, {@link #rateLimited}, {@link #serviceUnavailableHtml()}, {@link
- * #internalError()}, {@link #notJson()}, {@link #redirect}) and its content type ({@link
- * #contentType}); a wait before the headers ({@link #delayHeaders}); and how the response is
- * delivered (whole, or {@link #stallBody}, {@link #truncatedBody()}, {@link #resetConnection()}).
- * {@link #and(Fault)} combines faults whose aspects differ.
+ * #internalError()}, {@link #notJson()}, {@link #redirect}, {@link #gzipBomb}) and its content type
+ * ({@link #contentType}); a wait before the headers ({@link #delayHeaders}); and how the response
+ * is delivered (whole, or {@link #stallBody}, {@link #truncatedBody()}, {@link
+ * #resetConnection()}). {@link #and(Fault)} combines faults whose aspects differ.
  *
  * <p>Every response a fault makes carries a {@code cf-ray} header, as the edge's answers do. Faults
  * are immutable values and compare by identity; {@link #toString()} names the factories they came
@@ -141,12 +142,42 @@ public final class Fault {
    * Answers with this status, body and headers instead of the fake's answer; the bytes form of
    * {@link #status(int, String, String...)}, for binary or large bodies. The array is copied.
    *
+   * <p>With a {@code Content-Encoding} among the headers the body counts as encoded already: the
+   * server sends it exactly as given and never compresses it, whatever the request accepts, and the
+   * in-memory transport decodes it as a real transport would (gzip only; any other coding fails).
+   * That is how a test serves a broken gzip body:
+   *
+   * <pre>{@code
+   * Fault.status(200, notReallyGzip, Headers.builder().add("Content-Encoding", "gzip").build())
+   * }</pre>
+   *
    * @throws IllegalArgumentException if the status is not within 200..999
    */
   public static Fault status(int status, byte[] body, Headers headers) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(headers, "headers");
     return replacing("status(" + status + ")", status, headers, body.clone());
+  }
+
+  /**
+   * 200 whose body is a "gzip bomb": {@code Content-Encoding: gzip}, {@code Content-Type:
+   * application/json}, and a body of {@code decodedBytes} zero bytes gzip-compressed as tightly as
+   * zlib can, about a thousandth of that on the wire (50 MiB decoded are about 50 KiB). It is sent
+   * as it is, whether or not the request accepts gzip. A client must refuse it by its decoded size,
+   * with {@link io.github.devtoolssessions.core.ResponseTooLargeException}, without holding it all.
+   * The body is made once, here: some 100 ms of work for 50 MiB, two seconds per GiB.
+   *
+   * @throws IllegalArgumentException if {@code decodedBytes} is negative
+   */
+  public static Fault gzipBomb(long decodedBytes) {
+    if (decodedBytes < 0) {
+      throw new IllegalArgumentException("decodedBytes must not be negative, got " + decodedBytes);
+    }
+    return replacing(
+        "gzipBomb(" + decodedBytes + ")",
+        200,
+        Headers.builder().add("Content-Type", JSON).add("Content-Encoding", "gzip").build(),
+        Gzip.zeros(decodedBytes));
   }
 
   /**

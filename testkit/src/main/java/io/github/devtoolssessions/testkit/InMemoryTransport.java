@@ -6,7 +6,12 @@ import io.github.devtoolssessions.core.ResponseTooLargeException;
 import io.github.devtoolssessions.core.TransportException;
 import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.TransportResponse;
+import io.github.devtoolssessions.testkit.internal.Gzip;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,20 +135,33 @@ final class InMemoryTransport implements HttpTransport {
 
   /** Has the fake answer the request, then completes the future now or when the wait is over. */
   private void exchange(TransportRequest request, CompletableFuture<TransportResponse> response) {
-    Answer answer;
+    Answer served;
     try {
-      answer = api.serve(request).asReceivedFor(request.method());
+      served = api.serve(request).asReceivedFor(request.method());
     } catch (RuntimeException | Error e) {
       response.completeExceptionally(e);
       return;
     }
-    boolean tooLarge = answer.response().body().length > request.maxBodyBytes();
+    // What a real transport makes of the body once it has it: decoded, refused, or unreadable.
+    Answer answer = served;
+    RuntimeException failure = null;
+    if (served.delivery() == Fault.Delivery.WHOLE) {
+      try {
+        answer = served.withResponse(decoded(request, served.response()));
+      } catch (ResponseTooLargeException | TransportException e) {
+        failure = e;
+      }
+    } else if (served.response().body().length > request.maxBodyBytes()) {
+      failure = new ResponseTooLargeException(request, request.maxBodyBytes());
+    }
     // Past the cap a transport stops at the headers, so a stall never starts.
     Duration wait =
-        tooLarge || answer.delivery() != Fault.Delivery.STALL
+        failure != null || answer.delivery() != Fault.Delivery.STALL
             ? answer.headerDelay()
             : answer.headerDelay().plus(answer.stall());
     Optional<Duration> timeout = request.timeout();
+    Answer outcome = answer;
+    RuntimeException outcomeFailure = failure;
     if (timeout.isPresent() && wait.compareTo(timeout.get()) > 0) {
       ResponseTimeoutException timedOut =
           new ResponseTimeoutException(
@@ -155,10 +173,58 @@ final class InMemoryTransport implements HttpTransport {
               null);
       schedule(response, request, timeout.get(), () -> response.completeExceptionally(timedOut));
     } else if (wait.isZero()) {
-      complete(response, request, answer, tooLarge);
+      complete(response, request, outcome, outcomeFailure);
     } else {
-      schedule(response, request, wait, () -> complete(response, request, answer, tooLarge));
+      schedule(response, request, wait, () -> complete(response, request, outcome, outcomeFailure));
     }
+  }
+
+  /**
+   * The response as a real transport hands it on: a gzip body decoded under the request's cap,
+   * without {@code Content-Encoding} and {@code Content-Length}; any other body checked against the
+   * cap.
+   *
+   * @throws ResponseTooLargeException if the body, decoded, is over the cap
+   * @throws TransportException if the body is corrupt gzip or in another coding
+   */
+  private static TransportResponse decoded(TransportRequest request, TransportResponse response) {
+    List<String> codings = new ArrayList<>();
+    for (String value : response.headers().allValues("Content-Encoding")) {
+      for (String coding : value.split(",", -1)) {
+        String c = coding.strip().toLowerCase(Locale.ROOT);
+        if (!c.isEmpty() && !c.equals("identity")) {
+          codings.add(c);
+        }
+      }
+    }
+    if (codings.isEmpty()) {
+      if (response.body().length > request.maxBodyBytes()) {
+        throw new ResponseTooLargeException(request, request.maxBodyBytes());
+      }
+      return response;
+    }
+    if (!codings.equals(List.of("gzip")) && !codings.equals(List.of("x-gzip"))) {
+      throw new TransportException(
+          "the response to "
+              + request
+              + " has a body with Content-Encoding "
+              + String.join(", ", codings)
+              + ", which a transport cannot decode");
+    }
+    Optional<byte[]> body;
+    try {
+      body = Gzip.decode(response.body(), request.maxBodyBytes());
+    } catch (IOException e) {
+      throw new TransportException(
+          "the response to " + request + " has a corrupt gzip body (" + e + ")", e);
+    }
+    if (body.isEmpty()) {
+      throw new ResponseTooLargeException(request, request.maxBodyBytes());
+    }
+    return new TransportResponse(
+        response.statusCode(),
+        response.headers().toBuilder().remove("Content-Encoding").remove("Content-Length").build(),
+        body.get());
   }
 
   private void schedule(
@@ -178,10 +244,9 @@ final class InMemoryTransport implements HttpTransport {
       CompletableFuture<TransportResponse> response,
       TransportRequest request,
       Answer answer,
-      boolean tooLarge) {
-    if (tooLarge) {
-      response.completeExceptionally(
-          new ResponseTooLargeException(request, request.maxBodyBytes()));
+      RuntimeException failure) {
+    if (failure != null) {
+      response.completeExceptionally(failure);
       return;
     }
     TransportResponse whole = answer.response();

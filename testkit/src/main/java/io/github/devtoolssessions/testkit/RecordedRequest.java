@@ -1,6 +1,7 @@
 package io.github.devtoolssessions.testkit;
 
 import io.github.devtoolssessions.core.Headers;
+import io.github.devtoolssessions.testkit.internal.Gzip;
 import io.github.devtoolssessions.testkit.internal.QueryString;
 import java.net.URI;
 import java.time.Instant;
@@ -56,6 +57,15 @@ public record RecordedRequest(String method, URI uri, Headers headers, Instant r
   /** The first value of a header (names compare without regard to case). */
   public Optional<String> header(String name) {
     return headers.firstValue(name);
+  }
+
+  /**
+   * Whether the request accepts a gzip-compressed response: its {@code Accept-Encoding} lists
+   * {@code gzip} (or {@code x-gzip}, or {@code *}) with a weight above zero. The server compresses
+   * exactly such requests' responses.
+   */
+  public boolean acceptsGzip() {
+    return Gzip.accepted(headers);
   }
 
   /** Method, URI, headers with credentials masked, and time. */

@@ -106,9 +106,12 @@ final class ServerConnection implements Runnable {
       server.exchangeAbandoned();
       return false;
     }
-    TransportResponse response = answer.response();
-    int status = response.statusCode();
+    int status = answer.response().statusCode();
     boolean withoutBody = head.method().equals("HEAD") || ResponseHead.isBodyless(status);
+    if (!withoutBody && answer.delivery() != Fault.Delivery.RESET) {
+      answer = answer.withResponse(server.encodedFor(head.headers(), answer.response()));
+    }
+    TransportResponse response = answer.response();
     byte[] body = response.body();
     switch (answer.delivery()) {
       case RESET:

@@ -130,6 +130,18 @@ class FaultTest {
     assertThat(Fault.rateLimited(Duration.ofSeconds(2))).hasToString("Fault[rateLimited(PT2S)]");
     assertThat(Fault.redirect(URI.create("http://h/x"))).hasToString("Fault[redirect(http://h/x)]");
     assertThat(Fault.status(404, "")).hasToString("Fault[status(404)]");
+    assertThat(Fault.gzipBomb(1024)).hasToString("Fault[gzipBomb(1024)]");
+  }
+
+  @Test
+  void aGzipBombMustHaveADecodedSizeAndCombinesLikeAnyResponse() {
+    assertThatThrownBy(() -> Fault.gzipBomb(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1");
+    assertThat(Fault.gzipBomb(0)).isNotNull();
+    assertThat(Fault.gzipBomb(10).and(Fault.truncatedBody())).isNotNull();
+    assertThatThrownBy(() -> Fault.gzipBomb(10).and(Fault.internalError()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devtoolssessions.core.CloudflareError;
 import io.github.devtoolssessions.core.DecodingException;
+import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.core.ResponseTimeoutException;
 import io.github.devtoolssessions.core.ResponseTooLargeException;
 import io.github.devtoolssessions.core.Session;
 import io.github.devtoolssessions.core.TransportException;
 import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.TransportResponse;
+import io.github.devtoolssessions.testkit.internal.Gzip;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -244,6 +246,49 @@ class FaultsInBothModesTest {
       assertThat(noContent.body()).isEmpty();
       assertThat(headers.statusCode()).isEqualTo(405);
       assertThat(headers.body()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aGzipBombIsTooLargeByItsDecodedSize(Mode mode) {
+    try (Mode.Target t = open(mode)) {
+      t.api().faults().next(Fault.gzipBomb(8L * 1024 * 1024), Fault.gzipBomb(1000));
+
+      assertThatThrownBy(() -> t.transport().send(t.get().withMaxBodyBytes(1024 * 1024)))
+          .isInstanceOfSatisfying(
+              ResponseTooLargeException.class,
+              e -> assertThat(e.maxBodyBytes()).isEqualTo(1024 * 1024));
+      TransportResponse small = t.transport().send(t.get().withMaxBodyBytes(1000));
+
+      assertThat(small.body()).hasSize(1000).containsOnly(0);
+      assertThat(small.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(small.headers().firstValue("Content-Type")).contains("application/json");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aGzipBodyAFaultEncodedIsDecodedAndACorruptOneIsATransportException(Mode mode) {
+    byte[] page = CODEC.writeSessions(all);
+    byte[] corrupt = Gzip.compress(page);
+    corrupt[corrupt.length - 8] ^= 1;
+    Headers gzip = Headers.builder().add("Content-Encoding", "gzip").build();
+    try (Mode.Target t = open(mode)) {
+      t.api()
+          .faults()
+          .next(
+              Fault.status(200, Gzip.compress(page), gzip),
+              Fault.status(200, corrupt, gzip),
+              Fault.status(200, page, Headers.builder().add("Content-Encoding", "br").build()));
+
+      assertThat(sessions(t.transport().send(t.get()))).isEqualTo(all);
+      assertThatThrownBy(() -> t.transport().send(t.get()))
+          .isExactlyInstanceOf(TransportException.class)
+          .hasMessageContaining("corrupt gzip body");
+      assertThatThrownBy(() -> t.transport().send(t.get()))
+          .isExactlyInstanceOf(TransportException.class)
+          .hasMessageContaining("Content-Encoding br");
     }
   }
 

@@ -69,7 +69,8 @@ public final class CallLog {
               + ") request "
               + headers(request.headers())
               + " response "
-              + headers(response.headers()));
+              // A server can echo the credentials into any header it sends back.
+              + SecretScrubber.of(request.headers()).scrub(headers(response.headers())));
     }
   }
 

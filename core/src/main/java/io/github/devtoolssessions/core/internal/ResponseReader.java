@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class ResponseReader {
 
+  /** Cloudflare's error code for a path no route serves. */
+  private static final int NO_ROUTE = 7003;
+
   /** How much of a body that is not JSON an exception shows. */
   static final int EXCERPT_CHARS = 200;
 
@@ -67,6 +70,12 @@ public final class ResponseReader {
    */
   public Optional<Session> session(TransportRequest request, TransportResponse response) {
     if (response.statusCode() == 404) {
+      ApiException notFound = error(request, response);
+      // 7003 is the gateway's "No route for the URI": a wrong base URL or account path, not an
+      // unknown session. Reading it as empty would hide the mistake behind every lookup.
+      if (notFound.errors().stream().anyMatch(e -> e.code().orElse(0) == NO_ROUTE)) {
+        throw notFound;
+      }
       return Optional.empty();
     }
     if (!response.isSuccessful()) {
@@ -104,7 +113,7 @@ public final class ResponseReader {
         excerpt = Optional.of(scrubber.scrub(excerpt(body)));
       }
     }
-    Optional<String> cfRay = response.headers().firstValue("cf-ray");
+    Optional<String> cfRay = response.headers().firstValue("cf-ray").map(scrubber::scrub);
     String requestLine = request.toString();
     int status = response.statusCode();
     if (status == 429) {

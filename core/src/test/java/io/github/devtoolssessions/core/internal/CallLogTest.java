@@ -89,6 +89,25 @@ class CallLogTest {
   }
 
   @Test
+  void credentialsAServerEchoesInResponseHeadersAreMasked() {
+    log.attempt(
+        request,
+        1,
+        new TransportResponse(
+            503,
+            Headers.builder()
+                .add("cf-ray", "tok-LOGSECRET")
+                .add("Content-Type", "text/html; echo=key-LOGSECRET")
+                .add("Retry-After", "tok-LOGSECRET")
+                .build(),
+            new byte[0]),
+        Duration.ofMillis(5));
+    assertThat(logger.lines.get(0))
+        .contains("cf-ray=****", "content-type=text/html; echo=****", "retry-after=****")
+        .doesNotContain("LOGSECRET");
+  }
+
+  @Test
   void retriesAreInfoAndFailuresWarning() {
     log.attempt(request, 1, new TransportException("refused"), Duration.ofMillis(3));
     log.retry(request, 2, Duration.ofMillis(500), "connection failed");

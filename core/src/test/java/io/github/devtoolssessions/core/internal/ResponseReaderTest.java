@@ -130,6 +130,13 @@ class ResponseReaderTest {
   }
 
   @Test
+  void aCfRayThatEchoesTheTokenIsMasked() {
+    ApiException e = reader.error(request, response(401, "{}", "cf-ray", "ray-" + TOKEN));
+    assertThat(e.cfRay()).contains("ray-****");
+    assertThat(e.getMessage()).contains("(cf-ray ray-****)").doesNotContain(TOKEN);
+  }
+
+  @Test
   void anHtmlPageStillGivesTheStatusTypeWithAShortExcerpt() {
     String html =
         "<html>\n<head><title>502 Bad Gateway</title></head>\n" + "x".repeat(5000) + "</html>";
@@ -177,6 +184,14 @@ class ResponseReaderTest {
     assertThat(reader.session(request, response(200, "{}"))).isPresent();
     assertThatThrownBy(() -> reader.session(request, response(403, "{}")))
         .isInstanceOf(PermissionDeniedException.class);
+  }
+
+  @Test
+  void getTreatsA404ForNoRouteAsAMistakeNotAnUnknownSession() {
+    codec.errors = List.of(CloudflareError.of(7003, "No route for the URI"));
+    assertThatThrownBy(() -> reader.session(request, response(404, "{}")))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("7003");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.devtoolssessions.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.devtoolssessions.api.AllSessionsParams;
 import io.github.devtoolssessions.api.DevtoolsSessionsClient;
@@ -8,6 +9,7 @@ import io.github.devtoolssessions.api.SessionPager;
 import io.github.devtoolssessions.core.Credentials;
 import io.github.devtoolssessions.core.HttpTransport;
 import io.github.devtoolssessions.core.ListSessionsParams;
+import io.github.devtoolssessions.core.NotFoundException;
 import io.github.devtoolssessions.core.Session;
 import io.github.devtoolssessions.json.jackson.JacksonJsonCodec;
 import io.github.devtoolssessions.testkit.FakeDevtoolsApi;
@@ -126,5 +128,63 @@ class AdapterMatrixTest {
                   .collect(Collectors.toSet()))
           .hasSize(200);
     }
+  }
+
+  @ParameterizedTest(name = "{0} x {1}")
+  @MethodSource("io.github.devtoolssessions.it.Adapters#pairs")
+  void everyPairGetsOneSessionByIdAndReadsAnUnknownIdAsEmpty(
+      Adapters.Transport transport, Adapters.Codec codec) {
+    Credentials serviceKey = Credentials.userServiceKey("v1.0-matrix-service-key");
+    FakeDevtoolsApi fake =
+        FakeDevtoolsApi.builder().codec(JacksonJsonCodec.create()).credentials(serviceKey).build();
+    fake.addSessions(SEEDED_450);
+    Session known = SEEDED_450.get(321);
+    try (FakeDevtoolsServer server = fake.start();
+        HttpTransport t = transport.create()) {
+      DevtoolsSessionsClient client = client(server, serviceKey, t, codec);
+
+      assertThat(client.get(known.sessionId())).contains(known);
+      assertThat(client.getAsync(known.sessionId()).join()).contains(known);
+      assertThat(client.get("no-such-session")).isEmpty();
+      assertThat(client.getAsync("no-such-session").join()).isEmpty();
+      assertThat(fake.requests())
+          .extracting(r -> r.path())
+          .containsExactly(
+              sessionPath(known.sessionId()),
+              sessionPath(known.sessionId()),
+              sessionPath("no-such-session"),
+              sessionPath("no-such-session"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} x {1}")
+  @MethodSource("io.github.devtoolssessions.it.Adapters#pairs")
+  void aBaseUrlWithNoRouteIsAnErrorFromGetNotAnEmptyResult(
+      Adapters.Transport transport, Adapters.Codec codec) {
+    FakeDevtoolsApi fake = FakeDevtoolsApi.builder().codec(JacksonJsonCodec.create()).build();
+    fake.addSessions(SEEDED_450);
+    try (FakeDevtoolsServer server = fake.start();
+        HttpTransport t = transport.create()) {
+      DevtoolsSessionsClient misrouted =
+          DevtoolsSessionsClient.builder()
+              .accountId(FakeDevtoolsApi.DEFAULT_ACCOUNT_ID)
+              .credentials(fake.credentials())
+              .baseUrl(server.baseUrl().resolve("/client/v3"))
+              .transport(t)
+              .jsonCodec(codec.create())
+              .build();
+
+      assertThatThrownBy(() -> misrouted.get(SEEDED_450.get(0).sessionId()))
+          .isInstanceOf(NotFoundException.class)
+          .hasMessageContaining("7003");
+    }
+  }
+
+  private static String sessionPath(String sessionId) {
+    return FakeDevtoolsApi.DEFAULT_PATH_PREFIX
+        + "/accounts/"
+        + FakeDevtoolsApi.DEFAULT_ACCOUNT_ID
+        + "/browser-rendering/devtools/session/"
+        + sessionId;
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -155,6 +156,71 @@ class PagingTest {
             .collect(Collectors.toList());
     assertThat(walked).hasSize(450);
     assertThat(ids(walked)).isEqualTo(ids(seeded));
+    // Closed after the first page came: that page showed them open, and they are not repeated.
+    Set<String> closedLater =
+        open.stream().limit(20).map(Session::sessionId).collect(Collectors.toSet());
+    assertThat(walked.subList(0, 200))
+        .filteredOn(s -> closedLater.contains(s.sessionId()))
+        .hasSize(20)
+        .noneMatch(Session::isClosed);
+  }
+
+  @Test
+  void sessionsRemovedMidWalkAreNeverRepeatedAndSkipAtMostAsManyAsWereRemoved() {
+    List<Session> seeded = FakeSessions.generate(17, 450);
+    fake.addSessions(seeded);
+    List<String> removed =
+        seeded.stream().limit(20).map(Session::sessionId).collect(Collectors.toList());
+    HookedTransport transport =
+        new HookedTransport(
+            fake.asTransport(),
+            n -> {
+              if (n == 2) {
+                // Gone from the front of the list: every later session shifts back by 20.
+                removed.forEach(fake::removeSession);
+              }
+            });
+    List<Session> walked =
+        client(transport)
+            .streamAll(AllSessionsParams.builder().pageSize(200).build())
+            .collect(Collectors.toList());
+    List<String> walkedIds = walked.stream().map(Session::sessionId).collect(Collectors.toList());
+    assertThat(walkedIds).doesNotHaveDuplicates();
+    assertThat(ids(seeded)).containsAll(walkedIds);
+    // The first page was read before the removal; what shifted across the page boundary is missed.
+    assertThat(walkedIds).containsAll(removed);
+    assertThat(walked).hasSizeBetween(450 - removed.size(), 450);
+  }
+
+  @Test
+  void anAsyncWalkOverATransportThatAnswersAtOnceDoesNotGrowTheStackPerPage() {
+    fake.addSessions(FakeSessions.generate(18, 20_000));
+    HttpTransport inMemory = fake.asTransport();
+    // Every future is already complete when handed back, as from a cache or an in-memory fake:
+    // each page's stage then runs on the caller's stack.
+    HttpTransport atOnce =
+        new HttpTransport() {
+          @Override
+          public TransportResponse send(TransportRequest request) {
+            return inMemory.send(request);
+          }
+
+          @Override
+          public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
+            return CompletableFuture.completedFuture(inMemory.send(request));
+          }
+        };
+    AtomicInteger pages = new AtomicInteger();
+    long walked =
+        client(atOnce)
+            .forEachPageAsync(
+                AllSessionsParams.builder().pageSize(1).build(), page -> pages.incrementAndGet())
+            // Not a speed limit: without it, a walk whose stage died of a StackOverflowError
+            // would hang this test instead of failing it.
+            .orTimeout(2, TimeUnit.MINUTES)
+            .join();
+    assertThat(walked).isEqualTo(20_000);
+    assertThat(pages).hasValue(20_000);
   }
 
   @Test

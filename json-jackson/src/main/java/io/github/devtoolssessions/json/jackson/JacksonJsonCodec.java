@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.devtoolssessions.core.CloudflareError;
@@ -146,14 +147,24 @@ public final class JacksonJsonCodec implements JsonCodec {
       return value;
     } catch (DecodingException e) {
       throw e;
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
+      // Its message names a limit and a length, never the body's text: safe to keep as the cause.
       throw new DecodingException(
-          "the body is not readable JSON: "
+          "the body breaks the parser's limits: "
               + e.getOriginalMessage()
               + " (at "
               + position(e.getLocation())
               + ")",
           e);
+    } catch (JsonProcessingException e) {
+      // Not chained: Jackson's message quotes the body's first bare word whole, and a body that is
+      // an echoed token or key would then show in this exception and in the log line made of it.
+      throw new DecodingException(
+          "the body is not readable JSON: "
+              + ParseProblem.describe(e.getOriginalMessage())
+              + " (at "
+              + position(e.getLocation())
+              + ")");
     } catch (IOException | RuntimeException e) {
       throw new DecodingException("the body could not be read: " + e, e);
     }

@@ -4,7 +4,6 @@ import static io.github.devtoolssessions.json.jackson.WireExamples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.devtoolssessions.core.CloudflareError;
 import io.github.devtoolssessions.core.DecodingException;
 import io.github.devtoolssessions.core.JsonCodec;
@@ -167,6 +166,6 @@ class ReadErrorsTest {
             "")) {
       assertThatThrownBy(() -> read(body)).as(body).isInstanceOf(DecodingException.class);
     }
-    assertThatThrownBy(() -> read("<html>")).hasCauseInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> read("<html>")).hasMessageContaining("line 1, column 1").hasNoCause();
   }
 }

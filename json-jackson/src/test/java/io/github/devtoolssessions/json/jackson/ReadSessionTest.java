@@ -4,7 +4,6 @@ import static io.github.devtoolssessions.json.jackson.WireExamples.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.devtoolssessions.core.DecodingException;
 import io.github.devtoolssessions.core.JsonCodec;
 import io.github.devtoolssessions.core.Session;
@@ -108,6 +107,7 @@ class ReadSessionTest {
       assertThatThrownBy(() -> read(body)).as(body).isInstanceOf(DecodingException.class);
     }
     assertThatThrownBy(() -> read("{\"sessionId\":\"a\""))
-        .hasCauseInstanceOf(JsonProcessingException.class);
+        .hasMessageContaining("not readable JSON")
+        .hasNoCause();
   }
 }

@@ -23,6 +23,7 @@ import io.github.devtoolssessions.testkit.FakeDevtoolsApi;
 import io.github.devtoolssessions.testkit.FakeDevtoolsServer;
 import io.github.devtoolssessions.testkit.Fault;
 import io.github.devtoolssessions.testkit.RecordedRequest;
+import io.github.devtoolssessions.testkit.internal.Gzip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -76,6 +78,12 @@ import org.junit.jupiter.api.Test;
  *       ResponseTimeoutException}, and the connection is let go (the server sees the exchange
  *       abandoned); a body over the request's cap ends in {@link ResponseTooLargeException}, one at
  *       the cap is accepted;
+ *   <li>compression: requests accept gzip (unless they name codings themselves), and a gzip body,
+ *       which the server sends them, comes back decoded to the very bytes of the plain one, without
+ *       {@code Content-Encoding} or a stale {@code Content-Length}; the cap applies to the decoded
+ *       size, to the byte, so a gzip bomb ends in {@link ResponseTooLargeException} and its
+ *       connection is let go; a corrupt gzip body, or one in a coding never asked for, ends in
+ *       {@link TransportException};
  *   <li>{@code send} and {@code sendAsync} agree on every outcome; {@code sendAsync} returns before
  *       the response arrives; cancelling its future aborts the exchange, which the server sees.
  * </ul>
@@ -393,6 +401,158 @@ public abstract class HttpTransportContract {
         () -> transport.send(request("GET", "/contract/huge").withMaxBodyBytes(1024)));
   }
 
+  // ---------------------------------------------------------------- compression
+
+  /** Requests accept gzip; one that names codings itself sends them as they are. */
+  @Test
+  public void requestsAcceptGzipUnlessTheyNameCodingsThemselves() {
+    transport.send(request("GET", "/contract/accept"));
+    RecordedRequest plain = lastRequest();
+    transport.send(request("GET", "/contract/accept", identity()));
+    RecordedRequest own = lastRequest();
+
+    assertTrue(
+        plain.acceptsGzip(),
+        "a request accepts gzip, but its Accept-Encoding was "
+            + plain.headers().allValues("Accept-Encoding"));
+    assertEquals(List.of("identity"), own.headers().allValues("Accept-Encoding"));
+  }
+
+  /**
+   * A gzip body comes back decoded, byte for byte the body the server sends uncompressed, on both
+   * paths, without {@code Content-Encoding} and without the compressed {@code Content-Length}.
+   */
+  @Test
+  public void aGzipBodyComesBackDecodedAsTheVeryBytesOfThePlainOne() throws Exception {
+    byte[] body = sessionsLikeJson(2_000);
+    fake().faults().always(Fault.status(200, body, json()));
+
+    TransportResponse plain = transport.send(request("GET", "/contract/plain", identity()));
+    assertEquals(0, server.compressedResponses(), "bodies compressed for an identity request");
+    TransportResponse decoded = transport.send(request("GET", "/contract/gzip"));
+    TransportResponse decodedAsync = join(transport.sendAsync(request("GET", "/contract/gzip")));
+
+    assertEquals(2, server.compressedResponses(), "bodies the server sent gzip-compressed");
+    assertArrayEquals(body, plain.body(), "the plain body");
+    for (TransportResponse response : List.of(decoded, decodedAsync)) {
+      assertEquals(200, response.statusCode());
+      assertArrayEquals(body, response.body(), "the decoded body");
+      assertEquals(List.of(), response.headers().allValues("Content-Encoding"), "Content-Encoding");
+      List<String> length = response.headers().allValues("Content-Length");
+      assertTrue(
+          length.isEmpty() || length.equals(List.of(Integer.toString(body.length))),
+          "Content-Length is absent or the decoded length, not " + length);
+      assertEquals(List.of("application/json"), response.headers().allValues("Content-Type"));
+    }
+  }
+
+  /**
+   * The cap is on the decoded body, to the byte, whether the gzip is much smaller than the body or,
+   * for incompressible bytes, a little larger.
+   */
+  @Test
+  public void aGzipBodyAtTheCapIsReadAndOneByteOverIsTooLarge() {
+    byte[] random = new byte[64 * 1024];
+    new Random(8).nextBytes(random);
+    for (byte[] body : List.of(sessionsLikeJson(1_000), random)) {
+      fake().faults().always(Fault.status(200, body, octetStream()));
+      int compressedBefore = server.compressedResponses();
+
+      TransportResponse atCap =
+          transport.send(request("GET", "/contract/gzip-cap").withMaxBodyBytes(body.length));
+      ResponseTooLargeException overCap =
+          assertThrows(
+              ResponseTooLargeException.class,
+              () ->
+                  transport.send(
+                      request("GET", "/contract/gzip-cap").withMaxBodyBytes(body.length - 1)));
+
+      assertEquals(compressedBefore + 2, server.compressedResponses(), "gzip bodies sent");
+      assertArrayEquals(body, atCap.body(), "a body exactly at the cap, decoded");
+      assertEquals(body.length - 1, overCap.maxBodyBytes(), "the cap the exception names");
+    }
+  }
+
+  /**
+   * A gzip bomb, 50 KiB on the wire that decode to 50 MiB, ends in {@link
+   * ResponseTooLargeException} by its decoded size, and its connection is let go: the transport
+   * goes on working and the server is not left with a second connection open.
+   */
+  @Test
+  public void aGzipBombIsTooLargeAndItsConnectionIsLetGo() {
+    long cap = 1024 * 1024;
+    fake().faults().next(Fault.gzipBomb(50L * 1024 * 1024));
+
+    ResponseTooLargeException tooLarge =
+        assertTimeoutPreemptively(
+            patience(),
+            () ->
+                assertThrows(
+                    ResponseTooLargeException.class,
+                    () -> transport.send(request("GET", "/contract/bomb").withMaxBodyBytes(cap))));
+
+    assertEquals(cap, tooLarge.maxBodyBytes(), "the cap the exception names");
+    assertEquals(
+        404, transport.send(request("GET", "/contract/after-bomb")).statusCode(), "next request");
+    awaitTrue(
+        "the bomb's connection is closed or reused, not left open",
+        () -> server.openConnections() <= 1);
+  }
+
+  /**
+   * A body labelled gzip that is not gzip, has invalid deflate data, a wrong checksum, or ends
+   * before its trailer: a {@link TransportException} (not a timeout), and the transport goes on.
+   */
+  @Test
+  public void aCorruptGzipBodyIsATransportException() {
+    byte[] gzip = Gzip.compress(sessionsLikeJson(200));
+    byte[] invalidBlock = gzip.clone();
+    invalidBlock[10] = 0x07;
+    byte[] wrongCrc = gzip.clone();
+    wrongCrc[wrongCrc.length - 8] ^= 1;
+    Map<String, byte[]> cases = new LinkedHashMap<>();
+    cases.put("not gzip", "{\"plain\":\"json\"}".getBytes(StandardCharsets.UTF_8));
+    cases.put("invalid deflate block", invalidBlock);
+    cases.put("wrong CRC-32", wrongCrc);
+    cases.put("no trailer", Arrays.copyOf(gzip, gzip.length - 8));
+    for (Map.Entry<String, byte[]> c : cases.entrySet()) {
+      fake().faults().next(Fault.status(200, c.getValue(), gzipped(json())));
+
+      TransportException failure =
+          assertTimeoutPreemptively(
+              patience(),
+              () ->
+                  assertThrows(
+                      TransportException.class,
+                      () -> transport.send(request("GET", "/contract/corrupt"))),
+              c.getKey());
+
+      assertFalse(
+          failure instanceof ResponseTimeoutException,
+          c.getKey() + " is not a timeout: " + failure);
+    }
+    assertEquals(404, transport.send(request("GET", "/contract/after")).statusCode());
+  }
+
+  /** A body in a coding the transport never asked for is a {@link TransportException}. */
+  @Test
+  public void aBodyInACodingNeverAskedForIsATransportException() {
+    Headers brotli =
+        Headers.builder()
+            .add("Content-Type", "application/json")
+            .add("Content-Encoding", "br")
+            .build();
+    fake()
+        .faults()
+        .next(Fault.status(200, new byte[] {0x0B, 0x02, (byte) 0x80, 0x5B, 0x5D, 3}, brotli));
+
+    TransportException failure =
+        assertThrows(
+            TransportException.class, () -> transport.send(request("GET", "/contract/br")));
+
+    assertFalse(failure instanceof ResponseTimeoutException, "not a timeout: " + failure);
+  }
+
   // ---------------------------------------------------------------- sync and async
 
   /** The same request has the same outcome, response or exception type, on both paths. */
@@ -407,6 +567,13 @@ public abstract class HttpTransportContract {
     cases.put("slow", Fault.delayHeaders(FOREVER));
     cases.put("reset", Fault.resetConnection());
     cases.put("cut", Fault.status(200, pattern(4096), octetStream()).and(cut()));
+    cases.put("gzip bomb", Fault.gzipBomb(8L * 1024 * 1024));
+    cases.put("gzip", Fault.status(200, sessionsLikeJson(20), json()));
+    cases.put("corrupt gzip", Fault.status(200, pattern(100), gzipped(octetStream())));
+    cases.put(
+        "brotli",
+        Fault.status(
+            200, pattern(100), octetStream().toBuilder().add("Content-Encoding", "br").build()));
     for (Map.Entry<String, Fault> c : cases.entrySet()) {
       fake().faults().always(c.getValue());
       // Only the request meant to time out gets a short timeout: a slow machine must not fail
@@ -534,6 +701,46 @@ public abstract class HttpTransportContract {
 
   private static Headers octetStream() {
     return Headers.builder().add("Content-Type", "application/octet-stream").build();
+  }
+
+  private static Headers json() {
+    return Headers.builder().add("Content-Type", "application/json").build();
+  }
+
+  /** The headers with {@code Content-Encoding: gzip}: the server sends such a body as it is. */
+  private static Headers gzipped(Headers headers) {
+    return headers.toBuilder().add("Content-Encoding", "gzip").build();
+  }
+
+  /** Request headers that accept no coding: the server then never compresses. */
+  private static Headers identity() {
+    return Headers.builder().add("Accept-Encoding", "identity").build();
+  }
+
+  /** A JSON array shaped like a page of sessions, as compressible as the real thing. */
+  private static byte[] sessionsLikeJson(int sessions) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < sessions; i++) {
+      long start = 1_735_000_000_000L + 7_919L * i;
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"sessionId\":\"")
+          .append(
+              String.format(
+                  "%08x-%04x-4%03x-a%03x-%012x",
+                  i * 2_654_435_761L & 0xFFFFFFFFL,
+                  i & 0xFFFF,
+                  i % 4096,
+                  (i * 7) % 4096,
+                  i * 1_000_003L))
+          .append("\",\"startTime\":")
+          .append(start)
+          .append(",\"connectionId\":\"c-")
+          .append(i)
+          .append("\",\"connectionStartTime\":")
+          .append(start + 12)
+          .append(",\"endTime\":null,\"closeReason\":null,\"closeReasonText\":null}");
+    }
+    return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Bytes that are not all alike, so that a shifted or repeated chunk shows. */

@@ -204,6 +204,105 @@ class HttpTransportContractSelfTest {
   }
 
   @Test
+  void theJdkTransportPassesTheCompressionTests() {
+    Function<TransportOptions, HttpTransport> jdk = JdkHttpTransport::create;
+
+    assertThat(
+            outcome(jdk, HttpTransportContract::requestsAcceptGzipUnlessTheyNameCodingsThemselves))
+        .isNull();
+    assertThat(
+            outcome(
+                jdk, HttpTransportContract::aGzipBodyComesBackDecodedAsTheVeryBytesOfThePlainOne))
+        .isNull();
+    assertThat(outcome(jdk, HttpTransportContract::aGzipBodyAtTheCapIsReadAndOneByteOverIsTooLarge))
+        .isNull();
+    assertThat(outcome(jdk, HttpTransportContract::aGzipBombIsTooLargeAndItsConnectionIsLetGo))
+        .isNull();
+    assertThat(outcome(jdk, HttpTransportContract::aCorruptGzipBodyIsATransportException)).isNull();
+    assertThat(
+            outcome(jdk, HttpTransportContract::aBodyInACodingNeverAskedForIsATransportException))
+        .isNull();
+  }
+
+  @Test
+  void aTransportThatDoesNotAskForGzipFails() {
+    Function<TransportOptions, HttpTransport> flawed =
+        options ->
+            new Flawed(options) {
+              @Override
+              TransportRequest out(TransportRequest r) {
+                if (r.headers().firstValue("Accept-Encoding").isPresent()) {
+                  return r;
+                }
+                return new TransportRequest(
+                    r.method(),
+                    r.uri(),
+                    r.headers().toBuilder().add("Accept-Encoding", "identity").build(),
+                    r.timeout(),
+                    r.maxBodyBytes());
+              }
+            };
+
+    assertFails(flawed, HttpTransportContract::requestsAcceptGzipUnlessTheyNameCodingsThemselves);
+    assertFails(
+        flawed, HttpTransportContract::aGzipBodyComesBackDecodedAsTheVeryBytesOfThePlainOne);
+    assertFails(flawed, HttpTransportContract::aGzipBodyAtTheCapIsReadAndOneByteOverIsTooLarge);
+  }
+
+  @Test
+  void aTransportThatKeepsTheEncodingHeadersOfADecodedBodyFails() {
+    assertFails(
+        options ->
+            new Flawed(options) {
+              @Override
+              TransportResponse in(TransportRequest request, TransportResponse r) {
+                return new TransportResponse(
+                    r.statusCode(),
+                    r.headers().toBuilder()
+                        .add("Content-Encoding", "gzip")
+                        .add("Content-Length", "17")
+                        .build(),
+                    r.body());
+              }
+            },
+        HttpTransportContract::aGzipBodyComesBackDecodedAsTheVeryBytesOfThePlainOne);
+  }
+
+  @Test
+  void aTransportThatLetsADecodedBodyPastTheCapFails() {
+    Function<TransportOptions, HttpTransport> flawed =
+        options ->
+            new Flawed(options) {
+              @Override
+              TransportRequest out(TransportRequest r) {
+                return r.withMaxBodyBytes(Long.MAX_VALUE);
+              }
+            };
+
+    assertFails(flawed, HttpTransportContract::aGzipBombIsTooLargeAndItsConnectionIsLetGo);
+    assertFails(flawed, HttpTransportContract::aGzipBodyAtTheCapIsReadAndOneByteOverIsTooLarge);
+  }
+
+  @Test
+  void aTransportThatHandsOnACorruptGzipBodyFails() {
+    Function<TransportOptions, HttpTransport> flawed =
+        options ->
+            new Flawed(options) {
+              @Override
+              public TransportResponse send(TransportRequest request) {
+                try {
+                  return super.send(request);
+                } catch (TransportException e) {
+                  return new TransportResponse(200, Headers.empty(), new byte[0]);
+                }
+              }
+            };
+
+    assertFails(flawed, HttpTransportContract::aCorruptGzipBodyIsATransportException);
+    assertFails(flawed, HttpTransportContract::aBodyInACodingNeverAskedForIsATransportException);
+  }
+
+  @Test
   void aTransportThatThrowsOnErrorStatusesFails() {
     assertFails(
         options ->

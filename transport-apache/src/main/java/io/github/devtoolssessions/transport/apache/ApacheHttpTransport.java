@@ -24,7 +24,9 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
@@ -41,8 +43,16 @@ import org.apache.hc.core5.util.TimeValue;
  * Content-Length}, {@code Expect}, {@code Host}, {@code Upgrade}), which are left out. HttpClient
  * adds its own {@code User-Agent} only to requests without one. Every status comes back as a
  * response: redirects are never followed, authentication challenges never answered, cookies never
- * sent nor kept, content never decompressed, whatever the client's defaults, because every request
- * carries a configuration of its own that says so.
+ * sent nor kept, content never decompressed by HttpClient, whatever the client's defaults, because
+ * every request carries a configuration of its own that says so.
+ *
+ * <p>Compression is the transport's own, the same on every client: a request without an {@code
+ * Accept-Encoding} of its own goes out with {@code Accept-Encoding: gzip}, and a gzip body is
+ * decoded as it arrives; the response then has the decoded body and no {@code Content-Encoding} or
+ * {@code Content-Length}. The request's body cap applies to the decoded bytes, so a small body that
+ * inflates past it fails with {@link io.github.devtoolssessions.core.ResponseTooLargeException}
+ * without ever being held whole. A corrupt gzip body, or one in another coding (which the transport
+ * never asks for), fails with a {@link TransportException}.
  *
  * <p>{@link TransportRequest#timeout()} bounds the whole exchange, the body included: it is the
  * response (socket) timeout of the request, so that a server that stops sending fails soon, and a
@@ -69,6 +79,7 @@ public final class ApacheHttpTransport implements HttpTransport {
   private final CloseableHttpClient classic;
   private final RequestConfig classicDefaults;
   private final Supplier<CloseableHttpAsyncClient> asyncFactory;
+  private final PoolingAsyncClientConnectionManager asyncPool;
   private final RequestConfig asyncDefaults;
   private final boolean ownsClients;
   private final TransportThreads threads;
@@ -81,12 +92,14 @@ public final class ApacheHttpTransport implements HttpTransport {
       CloseableHttpClient classic,
       CloseableHttpAsyncClient async,
       Supplier<CloseableHttpAsyncClient> asyncFactory,
+      PoolingAsyncClientConnectionManager asyncPool,
       boolean ownsClients,
       TransportThreads threads) {
     this.classic = classic;
     this.classicDefaults = defaultsOf(classic);
     this.async = async;
     this.asyncFactory = asyncFactory;
+    this.asyncPool = asyncPool;
     // The async client of a created transport does not exist yet; it will have these defaults.
     this.asyncDefaults =
         asyncFactory != null ? MessageTranslator.clientDefaults() : defaultsOf(async);
@@ -104,8 +117,11 @@ public final class ApacheHttpTransport implements HttpTransport {
    * {@link #sendAsync}, an async client with one I/O thread. Both use the connect timeout of the
    * options, connection pools of HttpClient's default sizes, the JDK's default TLS context and no
    * proxy, and have redirects, automatic retries (the library's core decides retries), cookies,
-   * authentication caching and content compression turned off. Requests without a timeout wait
-   * without limit. {@link #close()} releases all of it.
+   * authentication caching and HttpClient's own content compression (the transport does its own)
+   * turned off. Requests without a timeout wait without limit. The async client also carries an
+   * execution interceptor of the transport's, so that aborting an exchange closes its connection
+   * even when the connection came from the pool (see {@link #wrap(CloseableHttpAsyncClient)}).
+   * {@link #close()} releases all of it.
    */
   public static ApacheHttpTransport create(TransportOptions options) {
     Objects.requireNonNull(options, "options");
@@ -128,13 +144,15 @@ public final class ApacheHttpTransport implements HttpTransport {
             .disableContentCompression()
             .build();
     TransportThreads threads = new TransportThreads();
+    // Made now (it starts nothing) so that tests can look at it; the client closes it.
+    PoolingAsyncClientConnectionManager asyncPool =
+        PoolingAsyncClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(connection)
+            .build();
     Supplier<CloseableHttpAsyncClient> asyncFactory =
         () ->
-            HttpAsyncClients.custom()
-                .setConnectionManager(
-                    PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(connection)
-                        .build())
+            ExchangeCancellation.addTo(HttpAsyncClients.custom())
+                .setConnectionManager(asyncPool)
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(IO_THREADS).build())
                 .setThreadFactory(threads.ioThreads())
                 .setDefaultRequestConfig(defaults)
@@ -144,7 +162,7 @@ public final class ApacheHttpTransport implements HttpTransport {
                 .disableAuthCaching()
                 .disableContentCompression()
                 .build();
-    return new ApacheHttpTransport(classic, null, asyncFactory, true, threads);
+    return new ApacheHttpTransport(classic, null, asyncFactory, asyncPool, true, threads);
   }
 
   /**
@@ -161,7 +179,7 @@ public final class ApacheHttpTransport implements HttpTransport {
    */
   public static ApacheHttpTransport wrap(CloseableHttpClient classic) {
     Objects.requireNonNull(classic, "classic");
-    return new ApacheHttpTransport(classic, null, null, false, new TransportThreads());
+    return new ApacheHttpTransport(classic, null, null, null, false, new TransportThreads());
   }
 
   /**
@@ -174,22 +192,32 @@ public final class ApacheHttpTransport implements HttpTransport {
    * does not expose its own, with redirects, authentication, protocol upgrade and content
    * compression turned off and the request's timeout as response timeout). Build the client with
    * {@code disableAutomaticRetries()}: the library decides retries itself.
+   *
+   * <p>Aborting is weaker on such a client than on the transport's own. HttpClient 5.6 loses the
+   * handle that cancels an exchange running on a connection taken from its pool (kept alive by an
+   * earlier exchange); the transport's own async client carries an execution interceptor that keeps
+   * it, which the transport cannot add to a client already built. So when such an exchange is
+   * cancelled, interrupted, timed out or cut short by {@link #close()}, the caller's future or
+   * {@code send} still fails at once, but the exchange and its connection go on, busy, until the
+   * response head arrives (the connection is then closed) or the request's timeout passes as the
+   * connection's response timeout; without a timeout, until the server answers or closes.
    */
   public static ApacheHttpTransport wrap(CloseableHttpAsyncClient async) {
     Objects.requireNonNull(async, "async");
-    return new ApacheHttpTransport(null, async, null, false, new TransportThreads());
+    return new ApacheHttpTransport(null, async, null, null, false, new TransportThreads());
   }
 
   /**
    * A transport over the application's two clients: {@link #send} blocks on the classic one, {@link
    * #sendAsync} uses the async one. See {@link #wrap(CloseableHttpClient)} and {@link
-   * #wrap(CloseableHttpAsyncClient)}. {@link #close()} leaves both open.
+   * #wrap(CloseableHttpAsyncClient)}, also for how aborting an exchange on a pooled connection of
+   * the async client falls short. {@link #close()} leaves both open.
    */
   public static ApacheHttpTransport wrap(
       CloseableHttpClient classic, CloseableHttpAsyncClient async) {
     Objects.requireNonNull(classic, "classic");
     Objects.requireNonNull(async, "async");
-    return new ApacheHttpTransport(classic, async, null, false, new TransportThreads());
+    return new ApacheHttpTransport(classic, async, null, null, false, new TransportThreads());
   }
 
   /**
@@ -235,9 +263,13 @@ public final class ApacheHttpTransport implements HttpTransport {
    * io.github.devtoolssessions.core.ResponseTimeoutException} when the whole response did not
    * arrive within the request's timeout, a plain {@code TransportException} (with HttpClient's
    * exception as the cause) when the exchange failed otherwise or the transport was closed
-   * meanwhile; or with {@link io.github.devtoolssessions.core.ResponseTooLargeException} when the
-   * body passed the request's cap. Cancelling the future aborts the exchange and closes its
-   * connection.
+   * meanwhile or the body was corrupt gzip or in a coding it cannot decode; or with {@link
+   * io.github.devtoolssessions.core.ResponseTooLargeException} when the body, decoded, passed the
+   * request's cap. Cancelling the future aborts the exchange and closes its connection, also one
+   * taken from the pool, with one exception: on an async client given to {@link
+   * #wrap(CloseableHttpAsyncClient)} or {@link #wrap(CloseableHttpClient,
+   * CloseableHttpAsyncClient)} the future is cancelled at once, but an exchange on a pooled
+   * connection goes on until the response head arrives or the request's timeout passes (see there).
    *
    * @throws IllegalArgumentException if the URI's scheme is not http or https
    * @throws IllegalStateException if the transport is closed, or the async client it was given is
@@ -292,6 +324,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+      } else {
+        // Never handed to a client, which would have closed it; it holds no connection.
+        asyncPool.close(CloseMode.IMMEDIATE);
       }
     }
   }
@@ -346,13 +381,18 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
     Exchange exchange = track(new Exchange(request, delivery));
     CappedResponseConsumer consumer = new CappedResponseConsumer(request);
+    HttpClientContext context =
+        MessageTranslator.context(MessageTranslator.requestConfig(asyncDefaults, request));
+    // Only the transport's own client has the interceptor that fills it in; see
+    // ExchangeCancellation.
+    ExchangeCancellation cancellation = ExchangeCancellation.attachedTo(context);
     try {
       Future<TransportResponse> pending =
           client.execute(
               new BasicRequestProducer(MessageTranslator.asyncRequest(request), null),
               consumer,
               null,
-              MessageTranslator.context(MessageTranslator.requestConfig(asyncDefaults, request)),
+              context,
               new FutureCallback<>() {
                 @Override
                 public void completed(TransportResponse response) {
@@ -369,12 +409,15 @@ public final class ApacheHttpTransport implements HttpTransport {
                   exchange.fail(new CancellationException("HttpClient cancelled the exchange"));
                 }
               });
-      // Cancelling HttpClient's future aborts the exchange and closes its connection, but not
-      // always (see CappedResponseConsumer); the aborted consumer then fails the exchange as soon
-      // as HttpClient calls it again, and a stalled one ends at the request's response timeout.
+      // Cancelling HttpClient's future aborts the exchange and closes its connection, but not on
+      // a connection from the pool, where the future has lost the exchange's cancellation handle;
+      // the transport's own client keeps that handle for it (see ExchangeCancellation). On a
+      // client the application gave, the aborted consumer fails the exchange as soon as HttpClient
+      // calls it again, and one stalled before that ends at the request's response timeout.
       exchange.abortWith(
           () -> {
             consumer.abort();
+            cancellation.cancel();
             pending.cancel(true);
           });
     } catch (RuntimeException e) {
@@ -429,6 +472,14 @@ public final class ApacheHttpTransport implements HttpTransport {
       }
     }
     return RequestConfig.DEFAULT;
+  }
+
+  /**
+   * The connection pool of the async client the transport makes itself, or null for a transport
+   * over the application's clients; for tests.
+   */
+  PoolingAsyncClientConnectionManager ownAsyncPool() {
+    return asyncPool;
   }
 
   /** How the names of this transport's threads begin; for tests. */

@@ -3,6 +3,8 @@ package io.github.devtoolssessions.transport.apache;
 import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.TransportResponse;
+import io.github.devtoolssessions.core.internal.ContentCoding;
+import io.github.devtoolssessions.core.internal.GzipBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -24,9 +26,17 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * <p>The consumer can also be {@linkplain #abort() aborted} from any thread: whatever HttpClient
  * hands it next (the response head, data, a request for capacity) fails the exchange the same way.
  * This backs up cancelling HttpClient's future, which does not always reach the exchange:
- * HttpClient 5.6 can replace the exchange's cancellation handle with that of an earlier, completed
- * step (the connection lease) when the connection is set up on the I/O thread while the caller's
- * thread is still in {@code execute}, and cancelling the future then leaves the exchange running.
+ * HttpClient 5.6 replaces the exchange's cancellation handle with that of an earlier, completed
+ * step (the connection lease) when the connection comes from the pool, or is set up on the I/O
+ * thread while the caller's thread is still in {@code execute}, and cancelling the future then
+ * leaves the exchange running (see {@link ExchangeCancellation}, which keeps the handle on the
+ * transport's own client; on an application's client this is the only backup).
+ *
+ * <p>A gzip body is decoded as it arrives by a {@code GzipBody}, which applies the cap to the
+ * decoded bytes; the response then has neither {@code Content-Encoding} nor {@code Content-Length}.
+ * A body in a coding the transport never asks for fails the exchange at the head, a corrupt gzip
+ * body as soon as the corruption shows, both with a {@link
+ * io.github.devtoolssessions.core.TransportException}.
  *
  * <p>HttpClient calls a consumer from one I/O thread at a time, in order.
  */
@@ -37,6 +47,7 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<TransportRes
   private int statusCode;
   private Headers headers;
   private CappedBody body;
+  private GzipBody gzip;
   private FutureCallback<TransportResponse> resultCallback;
 
   CappedResponseConsumer(TransportRequest request) {
@@ -60,13 +71,21 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<TransportRes
       throws IOException {
     checkNotAborted();
     this.statusCode = response.getCode();
-    this.headers = MessageTranslator.responseHeaders(response);
+    Headers arrived = MessageTranslator.responseHeaders(response);
     if (entityDetails == null) {
       // No body follows (HEAD, 204, 304, or none sent): the response is complete.
-      resultCallback.completed(new TransportResponse(statusCode, headers, new byte[0]));
+      resultCallback.completed(new TransportResponse(statusCode, arrived, new byte[0]));
       return;
     }
-    this.body = new CappedBody(request, entityDetails.getContentLength());
+    // Throwing here, for a coding never asked for or a declared length over the cap, fails the
+    // exchange before a byte of the body is read.
+    if (ContentCoding.isGzip(arrived, request)) {
+      this.headers = ContentCoding.decoded(arrived);
+      this.gzip = new GzipBody(request, entityDetails.getContentLength());
+    } else {
+      this.headers = arrived;
+      this.body = new CappedBody(request, entityDetails.getContentLength());
+    }
     this.resultCallback = resultCallback;
   }
 
@@ -84,6 +103,12 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<TransportRes
   @Override
   public void consume(ByteBuffer src) throws IOException {
     checkNotAborted();
+    GzipBody decoding = gzip;
+    if (decoding != null) {
+      // Over the cap or corrupt, this throws, and HttpClient fails the exchange with it.
+      decoding.decode(src);
+      return;
+    }
     CappedBody current = body;
     if (current != null) {
       current.append(src);
@@ -93,11 +118,26 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<TransportRes
   @Override
   public void streamEnd(List<? extends Header> trailers) {
     FutureCallback<TransportResponse> callback = resultCallback;
+    GzipBody decoding = gzip;
+    CappedBody plain = body;
     resultCallback = null;
-    if (callback != null) {
-      callback.completed(new TransportResponse(statusCode, headers, body.toByteArray()));
-    }
+    gzip = null;
     body = null;
+    if (callback == null) {
+      if (decoding != null) {
+        decoding.release();
+      }
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = decoding != null ? decoding.finish() : plain.toByteArray();
+    } catch (RuntimeException e) {
+      // A gzip body that ended inside a member; the exchange itself went well.
+      callback.failed(e);
+      return;
+    }
+    callback.completed(new TransportResponse(statusCode, headers, bytes));
   }
 
   /** HttpClient reports the failure to the exchange's own callback; only the body is dropped. */
@@ -109,6 +149,11 @@ final class CappedResponseConsumer implements AsyncResponseConsumer<TransportRes
   @Override
   public void releaseResources() {
     body = null;
+    GzipBody decoding = gzip;
+    gzip = null;
+    if (decoding != null) {
+      decoding.release();
+    }
     resultCallback = null;
   }
 

@@ -1,10 +1,14 @@
 package io.github.devtoolssessions.transport.apache;
 
+import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.TransportResponse;
+import io.github.devtoolssessions.core.internal.ContentCoding;
+import io.github.devtoolssessions.core.internal.GzipBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -52,8 +56,10 @@ final class ClassicExchange {
    * Sends the request and reads the whole response.
    *
    * @throws IOException if the exchange fails or is aborted
-   * @throws io.github.devtoolssessions.core.ResponseTooLargeException if the body passes the cap;
-   *     the exchange is aborted first
+   * @throws io.github.devtoolssessions.core.ResponseTooLargeException if the body, decoded, passes
+   *     the cap; the exchange is aborted first
+   * @throws io.github.devtoolssessions.core.TransportException if the body is corrupt gzip or in a
+   *     coding the transport cannot decode; the exchange is aborted first
    */
   TransportResponse execute() throws IOException {
     checkInterrupt();
@@ -76,6 +82,11 @@ final class ClassicExchange {
 
   private TransportResponse read(ClassicHttpResponse response) throws IOException {
     HttpEntity entity = response.getEntity();
+    Headers arrived = MessageTranslator.responseHeaders(response);
+    if (entity != null && ContentCoding.isGzip(arrived, request)) {
+      return new TransportResponse(
+          response.getCode(), ContentCoding.decoded(arrived), readGzip(entity));
+    }
     CappedBody body = new CappedBody(request, entity == null ? 0 : entity.getContentLength());
     if (entity != null) {
       // Not closed here: closing the stream early would read the rest of the body. The end of the
@@ -88,8 +99,27 @@ final class ClassicExchange {
         checkInterrupt();
       }
     }
-    return new TransportResponse(
-        response.getCode(), MessageTranslator.responseHeaders(response), body.toByteArray());
+    return new TransportResponse(response.getCode(), arrived, body.toByteArray());
+  }
+
+  /** The decoded body; the read buffer doubles as the decoder's input. */
+  private byte[] readGzip(HttpEntity entity) throws IOException {
+    GzipBody body = new GzipBody(request, entity.getContentLength());
+    try {
+      // Not closed here either, for the same reason.
+      InputStream in = entity.getContent();
+      byte[] buffer = new byte[READ_BUFFER_SIZE];
+      ByteBuffer input = ByteBuffer.wrap(buffer);
+      int count;
+      while ((count = in.read(buffer)) >= 0) {
+        input.clear().limit(count);
+        body.decode(input);
+        checkInterrupt();
+      }
+      return body.finish();
+    } finally {
+      body.release();
+    }
   }
 
   private void checkInterrupt() throws InterruptedIOException {

@@ -2,6 +2,7 @@ package io.github.devtoolssessions.transport.apache;
 
 import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.core.TransportRequest;
+import io.github.devtoolssessions.core.internal.ContentCoding;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,10 @@ final class MessageTranslator {
 
   private MessageTranslator() {}
 
-  /** The classic (blocking) request: same method, no body, same raw URI, same headers. */
+  /**
+   * The classic (blocking) request: same method, no body, same raw URI, same headers, and {@code
+   * Accept-Encoding: gzip} unless the request names codings itself.
+   */
   static HttpUriRequestBase classicRequest(TransportRequest request, RequestConfig config) {
     HttpUriRequestBase classic = new HttpUriRequestBase(request.method(), request.uri());
     copyHeaders(request.headers(), classic);
@@ -43,7 +47,10 @@ final class MessageTranslator {
     return classic;
   }
 
-  /** The request for the async client: same method, no body, same raw URI, same headers. */
+  /**
+   * The request for the async client: same method, no body, same raw URI, same headers, and {@code
+   * Accept-Encoding: gzip} unless the request names codings itself.
+   */
   static HttpRequest asyncRequest(TransportRequest request) {
     BasicHttpRequest async = new BasicHttpRequest(request.method(), request.uri());
     copyHeaders(request.headers(), async);
@@ -58,8 +65,10 @@ final class MessageTranslator {
    * <ul>
    *   <li>redirects off: every 3xx comes back to the core, and the credential headers must never
    *       follow a redirect to another host;
-   *   <li>content compression off: no {@code Accept-Encoding} is added and the body comes back as
-   *       sent;
+   *   <li>content compression off: HttpClient neither adds an {@code Accept-Encoding} of its own
+   *       (it would offer deflate, and brotli or zstd when their libraries are present) nor decodes
+   *       the body; the transport asks for gzip itself and decodes it under the body cap ({@code
+   *       GzipBody} of the core), the same way on the classic and the async client;
    *   <li>authentication off: the credentials are the request's own headers; HttpClient must not
    *       answer a 401 challenge with credentials of its own;
    *   <li>protocol upgrade off: no {@code Upgrade} header is added to cleartext requests;
@@ -153,6 +162,9 @@ final class MessageTranslator {
                 values.forEach(value -> message.addHeader(name, value));
               }
             });
+    if (ContentCoding.asksForGzip(headers)) {
+      message.addHeader(ContentCoding.ACCEPT_ENCODING, ContentCoding.GZIP);
+    }
   }
 
   private static Set<String> caseInsensitive(String... names) {

@@ -43,7 +43,28 @@ class MessageTranslatorTest {
 
     HttpRequest async = MessageTranslator.asyncRequest(TransportRequest.get(RAW, headers));
 
-    assertThat(async.getHeaders()).extracting(h -> h.getName()).containsExactly("X-Kept");
+    assertThat(async.getHeaders())
+        .extracting(h -> h.getName())
+        .containsExactly("X-Kept", "Accept-Encoding");
+  }
+
+  @Test
+  void asksForGzipOnBothKindsOfRequestUnlessTheRequestNamesCodingsItself() {
+    TransportRequest plain = TransportRequest.get(RAW, Headers.empty());
+    TransportRequest own =
+        TransportRequest.get(RAW, Headers.builder().add("accept-encoding", "identity").build());
+
+    assertThat(MessageTranslator.asyncRequest(plain).getHeaders("Accept-Encoding"))
+        .extracting(h -> h.getValue())
+        .containsExactly("gzip");
+    assertThat(
+            MessageTranslator.classicRequest(plain, RequestConfig.DEFAULT)
+                .getHeaders("Accept-Encoding"))
+        .extracting(h -> h.getValue())
+        .containsExactly("gzip");
+    assertThat(MessageTranslator.asyncRequest(own).getHeaders("Accept-Encoding"))
+        .extracting(h -> h.getValue())
+        .containsExactly("identity");
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.github.devtoolssessions.core.Headers;
 import io.github.devtoolssessions.core.ResponseTooLargeException;
 import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.TransportResponse;
+import io.github.devtoolssessions.core.internal.ContentCoding;
+import io.github.devtoolssessions.core.internal.GzipBody;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -20,7 +22,14 @@ import java.util.concurrent.Flow;
  * reading the rest, and the body fails with {@link ResponseTooLargeException}.
  *
  * <p>The JDK signals one subscriber serially and never touches a buffer again once handed over, so
- * the buffers are kept as they come and copied once, at the end.
+ * the buffers of a plain body are kept as they come and copied once, at the end.
+ *
+ * <p>A gzip body ({@code Content-Encoding: gzip}) is decoded as it arrives by a {@code GzipBody},
+ * which applies the cap to the decoded bytes and keeps none of the compressed ones; the response
+ * handed on has the decoded body and neither {@code Content-Encoding} nor {@code Content-Length}. A
+ * corrupt gzip body, or a body in a coding the transport never asks for, fails with a {@link
+ * io.github.devtoolssessions.core.TransportException}; the subscription is cancelled first when the
+ * rest of the body is still to come, so that the connection is closed rather than read on.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<TransportResponse> {
 
@@ -34,15 +43,35 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   private final long declaredLength;
   private final CompletableFuture<TransportResponse> result = new CompletableFuture<>();
   private final List<ByteBuffer> buffers = new ArrayList<>();
+
+  /** The decoder of a gzip body; null for a body taken as it is. */
+  private final GzipBody gzip;
+
+  /** Why the body cannot be read at all (a coding never asked for); null if it can. */
+  private final RuntimeException unreadable;
+
   private Flow.Subscription subscription;
   private long received;
 
   private BoundedBodySubscriber(TransportRequest request, HttpResponse.ResponseInfo info) {
     this.request = request;
     this.statusCode = info.statusCode();
-    this.headers = toCoreHeaders(info.headers());
     this.cap = Math.min(request.maxBodyBytes(), MAX_ARRAY_LENGTH);
-    this.declaredLength = bodyLengthDeclared(request, info);
+    Headers arrived = toCoreHeaders(info.headers());
+    boolean gzipped = false;
+    RuntimeException refusal = null;
+    if (hasBody(request, info.statusCode())) {
+      try {
+        gzipped = ContentCoding.isGzip(arrived, request);
+      } catch (RuntimeException e) {
+        refusal = e;
+      }
+    }
+    this.unreadable = refusal;
+    this.gzip = gzipped ? new GzipBody(request, bodyLengthDeclared(request, info)) : null;
+    this.headers = gzipped ? ContentCoding.decoded(arrived) : arrived;
+    // Only a plain body's declared length says how much will be held.
+    this.declaredLength = gzipped || refusal != null ? -1 : bodyLengthDeclared(request, info);
   }
 
   /** The body handler that reads every response to this request with a subscriber of this kind. */
@@ -75,6 +104,10 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
       return;
     }
     this.subscription = subscription;
+    if (unreadable != null) {
+      fail(unreadable);
+      return;
+    }
     if (declaredLength > cap) {
       // Content-Length already says it: fail before reading a byte.
       refuse();
@@ -86,6 +119,17 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   @Override
   public void onNext(List<ByteBuffer> items) {
     if (result.isDone()) {
+      return;
+    }
+    if (gzip != null) {
+      try {
+        for (ByteBuffer item : items) {
+          gzip.decode(item);
+        }
+      } catch (RuntimeException e) {
+        // Over the cap, or corrupt: the decoder has released itself.
+        fail(e);
+      }
       return;
     }
     for (ByteBuffer item : items) {
@@ -101,12 +145,24 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   @Override
   public void onError(Throwable failure) {
     buffers.clear();
+    if (gzip != null) {
+      gzip.release();
+    }
     result.completeExceptionally(failure);
   }
 
   @Override
   public void onComplete() {
     if (result.isDone()) {
+      return;
+    }
+    if (gzip != null) {
+      try {
+        result.complete(new TransportResponse(statusCode, headers, gzip.finish()));
+      } catch (RuntimeException e) {
+        // The whole body has arrived, so the connection is intact: no need to cancel.
+        result.completeExceptionally(e);
+      }
       return;
     }
     byte[] body = new byte[(int) received];
@@ -126,20 +182,33 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   }
 
   private void refuse() {
+    fail(new ResponseTooLargeException(request, cap));
+  }
+
+  /** Stops reading, which closes the connection, and fails the body. */
+  private void fail(RuntimeException failure) {
     buffers.clear();
     subscription.cancel();
-    result.completeExceptionally(new ResponseTooLargeException(request, cap));
+    if (gzip != null) {
+      gzip.release();
+    }
+    result.completeExceptionally(failure);
   }
 
   /**
-   * The Content-Length of a response that has a body, or -1. HEAD, 204 and 304 responses carry none
-   * whatever their Content-Length says (RFC 9110, sections 8.6 and 15.4.5).
+   * Whether a response to this request with this status has a body at all: HEAD, 1xx, 204 and 304
+   * responses carry none, whatever their headers say (RFC 9110, sections 6.4.1, 8.6 and 15.4.5).
    */
+  private static boolean hasBody(TransportRequest request, int statusCode) {
+    return !"HEAD".equals(request.method())
+        && statusCode != 204
+        && statusCode != 304
+        && statusCode >= 200;
+  }
+
+  /** The Content-Length of a response that has a body, or -1. */
   private static long bodyLengthDeclared(TransportRequest request, HttpResponse.ResponseInfo info) {
-    if ("HEAD".equals(request.method())
-        || info.statusCode() == 204
-        || info.statusCode() == 304
-        || info.statusCode() < 200) {
+    if (!hasBody(request, info.statusCode())) {
       return -1;
     }
     try {

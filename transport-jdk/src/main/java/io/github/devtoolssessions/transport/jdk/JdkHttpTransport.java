@@ -24,6 +24,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * HTTP/1.1, so that a plain server never sees the JDK's h2c upgrade headers; {@code https://} URIs
  * use the client's preferred version. Redirects are never followed: a 3xx comes back as a response.
  *
+ * <p>Compression: a request without an {@code Accept-Encoding} of its own goes out with {@code
+ * Accept-Encoding: gzip}, and a gzip body is decoded as it arrives (java.net.http does neither by
+ * itself); the response then has the decoded body and no {@code Content-Encoding} or {@code
+ * Content-Length}. The request's body cap applies to the decoded bytes, so a small body that
+ * inflates past it fails with {@link io.github.devtoolssessions.core.ResponseTooLargeException}
+ * without ever being held whole. A corrupt gzip body, or one in another coding (which the transport
+ * never asks for), fails with a {@link TransportException}.
+ *
  * <p>{@link TransportRequest#timeout()} bounds the whole exchange, connecting and the body
  * included, not just the wait for the headers as {@code HttpRequest.timeout} does; when it passes
  * the exchange is aborted. Cancelling the future of {@link #sendAsync} aborts the exchange too.
@@ -127,9 +135,9 @@ public final class JdkHttpTransport implements HttpTransport {
    * connect timeout, {@link io.github.devtoolssessions.core.ResponseTimeoutException} when the
    * whole response did not arrive within the request's timeout, a plain {@code TransportException}
    * (with the JDK's exception as the cause) when the exchange failed otherwise or the transport was
-   * closed meanwhile; or with {@link io.github.devtoolssessions.core.ResponseTooLargeException}
-   * when the body passed the request's cap. Cancelling the future aborts the exchange and closes
-   * its connection.
+   * closed meanwhile or the body was corrupt gzip or in a coding it cannot decode; or with {@link
+   * io.github.devtoolssessions.core.ResponseTooLargeException} when the body, decoded, passed the
+   * request's cap. Cancelling the future aborts the exchange and closes its connection.
    *
    * @throws IllegalArgumentException if the JDK refuses the request (a URI scheme other than http
    *     or https, a malformed method or header)

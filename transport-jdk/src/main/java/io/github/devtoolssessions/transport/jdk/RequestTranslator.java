@@ -1,6 +1,7 @@
 package io.github.devtoolssessions.transport.jdk;
 
 import io.github.devtoolssessions.core.TransportRequest;
+import io.github.devtoolssessions.core.internal.ContentCoding;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -22,8 +23,10 @@ final class RequestTranslator {
   private RequestTranslator() {}
 
   /**
-   * The JDK request for this one: same method (without a body), same URI, same headers. No JDK
-   * timeout is set: the transport bounds the whole exchange itself.
+   * The JDK request for this one: same method (without a body), same URI, same headers, and {@code
+   * Accept-Encoding: gzip} unless the request names codings itself (the transport decodes gzip
+   * bodies, which java.net.http does not). No JDK timeout is set: the transport bounds the whole
+   * exchange itself.
    *
    * @throws IllegalArgumentException if the JDK refuses the URI, the method or a header; the
    *     message never shows a header's value, which may be a credential
@@ -46,6 +49,9 @@ final class RequestTranslator {
                 addHeader(builder, name, values);
               }
             });
+    if (ContentCoding.asksForGzip(request.headers())) {
+      builder.header(ContentCoding.ACCEPT_ENCODING, ContentCoding.GZIP);
+    }
     return builder.build();
   }
 

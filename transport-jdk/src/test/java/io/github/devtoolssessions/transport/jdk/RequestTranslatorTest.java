@@ -50,9 +50,21 @@ class RequestTranslatorTest {
     assertThat(jdk.method()).isEqualTo("DELETE");
     assertThat(jdk.uri()).isEqualTo(uri);
     assertThat(jdk.headers().map())
-        .containsOnlyKeys("Accept", "X-Multi")
-        .containsEntry("X-Multi", java.util.List.of("1", "2"));
+        .containsOnlyKeys("Accept", "Accept-Encoding", "X-Multi")
+        .containsEntry("X-Multi", java.util.List.of("1", "2"))
+        .containsEntry("Accept-Encoding", java.util.List.of("gzip"));
     assertThat(jdk.bodyPublisher()).hasValueSatisfying(p -> assertThat(p.contentLength()).isZero());
+  }
+
+  @Test
+  void keepsTheRequestsOwnAcceptEncodingAndAddsNone() {
+    Headers own = Headers.builder().add("accept-encoding", "identity").build();
+
+    HttpRequest jdk =
+        RequestTranslator.translate(
+            TransportRequest.get(URI.create("https://api.example.invalid/x"), own));
+
+    assertThat(jdk.headers().allValues("Accept-Encoding")).containsExactly("identity");
   }
 
   @Test
