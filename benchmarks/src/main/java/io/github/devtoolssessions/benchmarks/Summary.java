@@ -304,9 +304,14 @@ public final class Summary {
     if (baseline != null) {
       ratio = format(r.score() / baseline.score(), 2) + "x";
       if (r != baseline && Double.isFinite(r.error()) && Double.isFinite(baseline.error())) {
-        double low = (r.score() - r.error()) / (baseline.score() + baseline.error());
-        double high = (r.score() + r.error()) / Math.max(1e-9, baseline.score() - baseline.error());
-        range = format(low, 2) + "-" + format(high, 2);
+        double low = Math.max(0, r.score() - r.error()) / (baseline.score() + baseline.error());
+        double floor = baseline.score() - baseline.error();
+        // An interval that reaches down to zero bounds nothing above: say so rather than print an
+        // absurd number.
+        range =
+            floor <= 0
+                ? format(low, 2) + "-any (baseline too noisy)"
+                : format(low, 2) + "-" + format((r.score() + r.error()) / floor, 2);
       }
     }
     return new String[] {

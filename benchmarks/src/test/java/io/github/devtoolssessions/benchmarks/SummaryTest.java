@@ -26,6 +26,12 @@ class SummaryTest {
         + ",\"scoreUnit\":\"B/op\"}}}";
   }
 
+  private static String run(
+      String benchmark, String params, double score, double error, double alloc) {
+    return run(benchmark, params, score, alloc)
+        .replace("\"scoreError\":\"NaN\"", "\"scoreError\":" + error);
+  }
+
   private static List<Summary.Result> results(String... runs) throws Exception {
     return Summary.readJmh(JSON.readTree("[" + String.join(",", runs) + "]"));
   }
@@ -126,6 +132,32 @@ class SummaryTest {
             l ->
                 assertThat(l)
                     .matches("jdk/jackson\\s+50\\s+-\\s+-\\s+-\\s+100.0 KiB\\s+50.0 KiB\\s+50"));
+  }
+
+  @Test
+  void theRangeOfARatioComesFromBothErrorsAndSaysSoWhenTheBaselineBoundsNothing() throws Exception {
+    String jdk = "\"compression\":\"identity\",\"transport\":\"jdk\",\"codec\":\"jackson\"";
+    String tight =
+        Summary.render(
+            results(
+                run("EndToEndBenchmark.raw", "\"compression\":\"identity\"", 200, 20, 1),
+                run("EndToEndBenchmark.pair", jdk, 190, 10, 1)),
+            null,
+            null);
+    String noisy =
+        Summary.render(
+            results(
+                run("EndToEndBenchmark.raw", "\"compression\":\"identity\"", 200, 250, 1),
+                run("EndToEndBenchmark.pair", jdk, 190, 10, 1)),
+            null,
+            null);
+
+    // (190 - 10) / (200 + 20) = 0.82 and (190 + 10) / (200 - 20) = 1.11
+    assertThat(lines(tight))
+        .anySatisfy(l -> assertThat(l).containsPattern("0\\.95x\\s+0\\.82-1\\.11"));
+    assertThat(lines(noisy))
+        .anySatisfy(
+            l -> assertThat(l).containsPattern("0\\.95x\\s+0\\.40-any \\(baseline too noisy\\)"));
   }
 
   @Test

@@ -4,8 +4,10 @@ import io.github.devtoolssessions.core.ListSessionsParams;
 import io.github.devtoolssessions.core.PagingException;
 import io.github.devtoolssessions.core.Session;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +18,10 @@ import java.util.Set;
  * <ul>
  *   <li>The next offset advances by what the server returned, so it follows the server's list.
  *   <li>A session already returned is not returned again: when sessions are added before the
- *       offset, the list shifts and a page repeats some of the previous one. The walk remembers the
- *       ids it returned (ids only, never sessions).
+ *       offset, the list shifts and a page repeats the end of the pages before it. The walk
+ *       remembers the ids of the last {@value #REMEMBERED_IDS} sessions it returned (ids only,
+ *       never sessions), so its memory stays the same however long the list: a repeat is caught
+ *       unless more than that many sessions were added ahead of the walk between two of its pages.
  *   <li>A short or empty page ends the walk; so does the item cap.
  *   <li>A full page identical to the previous one means the server ignores the offset: {@link
  *       PagingException} instead of an endless loop.
@@ -31,7 +35,26 @@ public final class PageWalk {
 
   private final int pageSize;
   private final long maxItems;
-  private final Set<String> seen = new HashSet<>();
+
+  /**
+   * How many of the latest returned ids are remembered to drop repeats: five full pages, far more
+   * than are added between two page fetches a few milliseconds apart. Remembering every id would
+   * make a walk's memory grow with the list (about 1 MiB per 10,000 sessions).
+   */
+  public static final int REMEMBERED_IDS = 1_000;
+
+  /** The latest returned ids, oldest first; the oldest goes when one more would pass the bound. */
+  private final Set<String> seen =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > REMEMBERED_IDS;
+            }
+          });
+
   private List<String> previousPageIds = List.of();
   private int offset;
   private long returned;
@@ -100,6 +123,11 @@ public final class PageWalk {
       done = true;
     }
     return fresh;
+  }
+
+  /** How many ids the walk remembers now; never more than {@value #REMEMBERED_IDS}. */
+  public int rememberedIds() {
+    return seen.size();
   }
 
   /** Ends the walk early; {@link #next()} is empty from now on. */

@@ -64,6 +64,28 @@ class PageWalkTest {
   }
 
   @Test
+  void theIdsRememberedStayBoundedHoweverLongTheWalk() {
+    List<String> queries = new ArrayList<>();
+    List<Session> all = sessions(0, 20_000);
+    PageWalk walk = new PageWalk(200, Long.MAX_VALUE);
+
+    assertThat(walk(walk, all, queries)).isEqualTo(all);
+    assertThat(walk.rememberedIds()).isEqualTo(PageWalk.REMEMBERED_IDS);
+  }
+
+  @Test
+  void repeatsFromSeveralPagesBackAreStillDropped() {
+    PageWalk walk = new PageWalk(100, Long.MAX_VALUE);
+    List<Session> all = sessions(0, 1_000);
+    for (int offset = 0; offset < 500; offset += 100) {
+      walk.accept(all.subList(offset, offset + 100));
+    }
+    // 450 sessions were added at the front: the page at offset 500 now holds s50..s149.
+    assertThat(walk.accept(all.subList(50, 150))).isEmpty();
+    assertThat(walk.accept(all.subList(150, 250))).isEmpty();
+  }
+
+  @Test
   void aFullPageIdenticalToThePreviousMeansTheServerIgnoresOffset() {
     PageWalk walk = new PageWalk(2, Long.MAX_VALUE);
     walk.accept(sessions(0, 2));

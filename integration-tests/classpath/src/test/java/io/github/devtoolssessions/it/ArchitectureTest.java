@@ -30,6 +30,7 @@ class ArchitectureTest {
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".core")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".api")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".transport.jdk")).isTrue();
+    assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".transport.apache")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".json.jackson")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".json.jsonb")).isTrue();
     assertThat(LIBRARY_CLASSES.containPackage(LIBRARY + ".testkit")).isTrue();

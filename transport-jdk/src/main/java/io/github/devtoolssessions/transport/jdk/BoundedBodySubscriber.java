@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * Reads a response into a {@link TransportResponse}, refusing to hold more body than the request's
@@ -76,7 +77,20 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
 
   /** The body handler that reads every response to this request with a subscriber of this kind. */
   static HttpResponse.BodyHandler<TransportResponse> handler(TransportRequest request) {
-    return info -> new BoundedBodySubscriber(request, info);
+    return handler(request, body -> {});
+  }
+
+  /**
+   * The body handler that reads every response to this request with a subscriber of this kind, and
+   * hands each subscriber's body future to {@code bodies} as the subscriber is made.
+   */
+  static HttpResponse.BodyHandler<TransportResponse> handler(
+      TransportRequest request, Consumer<CompletableFuture<TransportResponse>> bodies) {
+    return info -> {
+      BoundedBodySubscriber subscriber = new BoundedBodySubscriber(request, info);
+      bodies.accept(subscriber.result);
+      return subscriber;
+    };
   }
 
   /**

@@ -112,7 +112,9 @@ public final class JdkHttpTransport implements HttpTransport {
    */
   @Override
   public TransportResponse send(TransportRequest request) {
-    CompletableFuture<TransportResponse> response = sendAsync(request);
+    // The caller waits on this very thread: the response may be handed over from the JDK's
+    // thread that read the body's last byte, with no hop in between.
+    CompletableFuture<TransportResponse> response = start(request, true);
     try {
       return response.get();
     } catch (InterruptedException e) {
@@ -145,13 +147,17 @@ public final class JdkHttpTransport implements HttpTransport {
    */
   @Override
   public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
+    return start(request, false);
+  }
+
+  private CompletableFuture<TransportResponse> start(TransportRequest request, boolean waited) {
     Objects.requireNonNull(request, "request");
     HttpRequest jdkRequest = RequestTranslator.translate(request);
     if (closed.get()) {
       throw new IllegalStateException("the transport is closed");
     }
     Exchange exchange = new Exchange(request);
-    exchange.start(client, jdkRequest, threads);
+    exchange.start(client, jdkRequest, threads, waited);
     inFlight.add(exchange);
     exchange.response().whenComplete((response, failure) -> inFlight.remove(exchange));
     // close() may have run between the check and the add above and missed this exchange.

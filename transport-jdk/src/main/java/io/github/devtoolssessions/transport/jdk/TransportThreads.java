@@ -1,10 +1,7 @@
 package io.github.devtoolssessions.transport.jdk;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +23,7 @@ final class TransportThreads {
 
   private final ThreadPoolExecutor workers;
   private final ScheduledThreadPoolExecutor timer;
+  private final Deadlines deadlines;
 
   TransportThreads(String namePrefix) {
     String prefix = namePrefix + TRANSPORTS.incrementAndGet() + "-";
@@ -42,6 +40,7 @@ final class TransportThreads {
     timer.setRemoveOnCancelPolicy(true);
     timer.setKeepAliveTime(30, TimeUnit.SECONDS);
     timer.allowCoreThreadTimeOut(true);
+    deadlines = new Deadlines(timer, workers);
   }
 
   /** The worker pool. */
@@ -50,16 +49,18 @@ final class TransportThreads {
   }
 
   /**
-   * Runs the task on a worker once the delay has passed; the returned future cancels it. The timer
-   * thread only hands the task over, so that what completes a caller's future (and the caller's own
-   * dependent actions) never holds up the other deadlines. Once shut down, nothing is scheduled.
+   * Runs the task on a worker once the timeout has passed, unless the returned action is run first.
+   * The timer thread only hands the task over, so that what completes a caller's future (and the
+   * caller's own dependent actions) never holds up the other deadlines. Once shut down, nothing
+   * fires.
    */
-  Future<?> schedule(Runnable task, Duration delay) {
-    try {
-      return timer.schedule(() -> runOnWorker(task), saturatedNanos(delay), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException shutDown) {
-      return CompletableFuture.completedFuture(null);
-    }
+  Runnable deadline(Duration timeout, Runnable task) {
+    return deadlines.arm(timeout, task);
+  }
+
+  /** The deadlines armed and not yet over; for tests. */
+  int pendingDeadlines() {
+    return deadlines.pending();
   }
 
   /** Stops all threads, interrupting busy ones, and waits a few seconds at most for them to end. */
@@ -73,22 +74,6 @@ final class TransportThreads {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private void runOnWorker(Runnable task) {
-    try {
-      workers.execute(task);
-    } catch (RejectedExecutionException shutDown) {
-      task.run();
-    }
-  }
-
-  private static long saturatedNanos(Duration delay) {
-    try {
-      return delay.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
     }
   }
 
