@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,42 @@ class JdkHttpTransportLifecycleTest {
         .isExactlyInstanceOf(TransportException.class)
         .hasMessageContaining("closed")
         .hasMessageContaining("GET " + server.uri("/stall"));
+  }
+
+  @Test
+  void closeFailsABlockedSendAndLeavesItsThreadUninterrupted() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    server.handle(
+        "/stall",
+        exchange -> {
+          arrived.countDown();
+          server.stallUntilClosed();
+        });
+    JdkHttpTransport transport = JdkHttpTransport.create();
+    TransportRequest request = TransportRequest.get(server.uri("/stall"), Headers.empty());
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    AtomicBoolean interrupted = new AtomicBoolean(true);
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                transport.send(request);
+                failure.complete(null);
+              } catch (RuntimeException e) {
+                interrupted.set(Thread.currentThread().isInterrupted());
+                failure.complete(e);
+              }
+            });
+    caller.start();
+    assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+    transport.close();
+
+    assertThat(failure.get(10, TimeUnit.SECONDS))
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessageContaining("closed")
+        .hasMessageContaining("GET " + server.uri("/stall"));
+    assertThat(interrupted).isFalse();
   }
 
   @Test
