@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +52,12 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   /** Why the body cannot be read at all (a coding never asked for); null if it can. */
   private final RuntimeException unreadable;
 
-  private Flow.Subscription subscription;
+  /** Set by the JDK's thread; read by {@link #abort} from another. */
+  private volatile Flow.Subscription subscription;
+
+  /** Whether the subscription was cancelled: at most once, whichever thread gets there first. */
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
   private long received;
 
   private BoundedBodySubscriber(TransportRequest request, HttpResponse.ResponseInfo info) {
@@ -82,13 +88,13 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
 
   /**
    * The body handler that reads every response to this request with a subscriber of this kind, and
-   * hands each subscriber's body future to {@code bodies} as the subscriber is made.
+   * hands each subscriber to {@code subscribers} as it is made, before the JDK subscribes it.
    */
   static HttpResponse.BodyHandler<TransportResponse> handler(
-      TransportRequest request, Consumer<CompletableFuture<TransportResponse>> bodies) {
+      TransportRequest request, Consumer<BoundedBodySubscriber> subscribers) {
     return info -> {
       BoundedBodySubscriber subscriber = new BoundedBodySubscriber(request, info);
-      bodies.accept(subscriber.result);
+      subscribers.accept(subscriber);
       return subscriber;
     };
   }
@@ -118,6 +124,12 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
       return;
     }
     this.subscription = subscription;
+    if (result.isDone()) {
+      // Aborted before the JDK subscribed: abort() could not cancel then.
+      cancelSubscription();
+      releaseDecoder();
+      return;
+    }
     if (unreadable != null) {
       fail(unreadable);
       return;
@@ -133,6 +145,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   @Override
   public void onNext(List<ByteBuffer> items) {
     if (result.isDone()) {
+      buffers.clear(); // after an abort, which leaves them to this thread
       return;
     }
     if (gzip != null) {
@@ -195,6 +208,40 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
     return result;
   }
 
+  /**
+   * Fails the body from another thread (a deadline passing, the transport closing) unless it is
+   * complete already: the body future fails at once and the subscription is cancelled, which makes
+   * the JDK close the connection and end the exchange. The buffers are left to the JDK's thread,
+   * which may be adding to them right now; the gzip decoder is synchronized and released here. No
+   * effect once the body is complete.
+   */
+  void abort(RuntimeException why) {
+    if (!result.completeExceptionally(why)) {
+      return;
+    }
+    if (subscription != null) {
+      cancelSubscription();
+    }
+    releaseDecoder();
+  }
+
+  /** The body as it will be handed to the JDK; for whoever must fail it from outside. */
+  CompletableFuture<TransportResponse> body() {
+    return result;
+  }
+
+  private void cancelSubscription() {
+    if (cancelled.compareAndSet(false, true)) {
+      subscription.cancel();
+    }
+  }
+
+  private void releaseDecoder() {
+    if (gzip != null) {
+      gzip.release();
+    }
+  }
+
   private void refuse() {
     fail(new ResponseTooLargeException(request, cap));
   }
@@ -202,10 +249,8 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<Transpo
   /** Stops reading, which closes the connection, and fails the body. */
   private void fail(RuntimeException failure) {
     buffers.clear();
-    subscription.cancel();
-    if (gzip != null) {
-      gzip.release();
-    }
+    cancelSubscription();
+    releaseDecoder();
     result.completeExceptionally(failure);
   }
 

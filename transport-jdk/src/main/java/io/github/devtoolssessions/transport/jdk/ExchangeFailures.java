@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,17 @@ final class ExchangeFailures {
       return cause;
     }
     return new TransportException(request + " failed (" + describe(cause) + ")", cause);
+  }
+
+  /** The failure of an exchange whose whole response did not arrive within its timeout. */
+  static ResponseTimeoutException timedOut(TransportRequest request, Duration timeout) {
+    return new ResponseTimeoutException(
+        "no complete response to "
+            + request
+            + " within its timeout of "
+            + timeout.toMillis()
+            + " ms; the exchange was aborted",
+        null);
   }
 
   /** The failure, translated, as an unchecked exception to rethrow from a blocking call. */

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,7 +49,7 @@ public final class JdkHttpTransport implements HttpTransport {
   private final HttpClient client;
   private final boolean ownsClient;
   private final TransportThreads threads;
-  private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdkHttpTransport(HttpClient client, boolean ownsClient, TransportThreads threads) {
@@ -102,9 +101,11 @@ public final class JdkHttpTransport implements HttpTransport {
   }
 
   /**
-   * Sends the request and waits for the whole response; see {@link #sendAsync} for the failures. If
-   * the calling thread is interrupted while waiting, the exchange is aborted, the interrupt flag is
-   * set again and a {@link TransportException} is thrown.
+   * Sends the request and waits for the whole response, with {@code HttpClient.send} on the calling
+   * thread; see {@link #sendAsync} for the failures. If the calling thread is interrupted while
+   * waiting, the exchange is aborted, the interrupt flag is set again and a {@link
+   * TransportException} is thrown. If the transport is closed meanwhile, the call fails with a
+   * {@code TransportException} and the thread is left without an interrupt.
    *
    * @throws IllegalArgumentException if the JDK refuses the request (a URI scheme other than http
    *     or https, a malformed method or header)
@@ -112,19 +113,22 @@ public final class JdkHttpTransport implements HttpTransport {
    */
   @Override
   public TransportResponse send(TransportRequest request) {
-    // The caller waits on this very thread: the response may be handed over from the JDK's
-    // thread that read the body's last byte, with no hop in between.
-    CompletableFuture<TransportResponse> response = start(request, true);
+    Objects.requireNonNull(request, "request");
+    HttpRequest jdkRequest = RequestTranslator.translate(request, true);
+    if (closed.get()) {
+      throw new IllegalStateException("the transport is closed");
+    }
+    BlockingExchange exchange = new BlockingExchange(request);
+    inFlight.add(exchange);
     try {
-      return response.get();
-    } catch (InterruptedException e) {
-      response.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new TransportException(
-          "interrupted while waiting for the response to " + request + "; the exchange was aborted",
-          e);
-    } catch (ExecutionException e) {
-      throw ExchangeFailures.unchecked(e.getCause(), request);
+      // close() may have run between the check and the add above and missed this exchange.
+      if (closed.get()) {
+        throw new TransportException(
+            "the transport was closed before the response to " + request + " had arrived");
+      }
+      return exchange.send(client, jdkRequest, threads);
+    } finally {
+      inFlight.remove(exchange);
     }
   }
 
@@ -147,17 +151,13 @@ public final class JdkHttpTransport implements HttpTransport {
    */
   @Override
   public CompletableFuture<TransportResponse> sendAsync(TransportRequest request) {
-    return start(request, false);
-  }
-
-  private CompletableFuture<TransportResponse> start(TransportRequest request, boolean waited) {
     Objects.requireNonNull(request, "request");
     HttpRequest jdkRequest = RequestTranslator.translate(request);
     if (closed.get()) {
       throw new IllegalStateException("the transport is closed");
     }
     Exchange exchange = new Exchange(request);
-    exchange.start(client, jdkRequest, threads, waited);
+    exchange.start(client, jdkRequest, threads);
     inFlight.add(exchange);
     exchange.response().whenComplete((response, failure) -> inFlight.remove(exchange));
     // close() may have run between the check and the add above and missed this exchange.
@@ -180,7 +180,7 @@ public final class JdkHttpTransport implements HttpTransport {
       return;
     }
     try {
-      inFlight.forEach(Exchange::abortBecauseClosed);
+      inFlight.forEach(InFlight::abortBecauseClosed);
       if (ownsClient && client instanceof AutoCloseable) {
         closeClient((AutoCloseable) client);
       }

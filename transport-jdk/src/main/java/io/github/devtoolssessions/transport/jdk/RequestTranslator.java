@@ -32,9 +32,21 @@ final class RequestTranslator {
    *     message never shows a header's value, which may be a credential
    */
   static HttpRequest translate(TransportRequest request) {
+    return translate(request, false);
+  }
+
+  /**
+   * As {@link #translate(TransportRequest)}, and with {@code withTimeout}, the request's timeout
+   * (if any) as the JDK's own, which bounds the wait for the response headers of {@code
+   * HttpClient.send} (see {@link BlockingExchange}).
+   */
+  static HttpRequest translate(TransportRequest request, boolean withTimeout) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(request.uri())
             .method(request.method(), HttpRequest.BodyPublishers.noBody());
+    if (withTimeout) {
+      request.timeout().ifPresent(builder::timeout);
+    }
     if ("http".equalsIgnoreCase(request.uri().getScheme())) {
       // A client that prefers HTTP/2 asks a cleartext server to upgrade (h2c), adding Connection,
       // Upgrade and HTTP2-Settings headers that plain servers and proxies do not expect.

@@ -8,6 +8,8 @@ import io.github.devtoolssessions.core.TransportException;
 import io.github.devtoolssessions.core.TransportOptions;
 import io.github.devtoolssessions.core.TransportRequest;
 import io.github.devtoolssessions.core.TransportResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,6 +119,28 @@ class JdkHttpTransportLifecycleTest {
         .hasMessageContaining("GET " + server.uri("/stall"));
   }
 
+  /**
+   * A blocking send on a thread of its own: how it failed (null if it did not), and whether its
+   * thread was left interrupted then.
+   */
+  private record BlockedSend(CompletableFuture<Throwable> failure, AtomicBoolean interrupted) {
+    static BlockedSend start(JdkHttpTransport transport, TransportRequest request) {
+      BlockedSend blocked = new BlockedSend(new CompletableFuture<>(), new AtomicBoolean(true));
+      new Thread(
+              () -> {
+                try {
+                  transport.send(request);
+                  blocked.failure.complete(null);
+                } catch (RuntimeException e) {
+                  blocked.interrupted.set(Thread.currentThread().isInterrupted());
+                  blocked.failure.complete(e);
+                }
+              })
+          .start();
+      return blocked;
+    }
+  }
+
   @Test
   void closeFailsABlockedSendAndLeavesItsThreadUninterrupted() throws Exception {
     CountDownLatch arrived = new CountDownLatch(1);
@@ -128,29 +152,66 @@ class JdkHttpTransportLifecycleTest {
         });
     JdkHttpTransport transport = JdkHttpTransport.create();
     TransportRequest request = TransportRequest.get(server.uri("/stall"), Headers.empty());
-    CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    AtomicBoolean interrupted = new AtomicBoolean(true);
-    Thread caller =
-        new Thread(
-            () -> {
-              try {
-                transport.send(request);
-                failure.complete(null);
-              } catch (RuntimeException e) {
-                interrupted.set(Thread.currentThread().isInterrupted());
-                failure.complete(e);
-              }
-            });
-    caller.start();
+    BlockedSend blocked = BlockedSend.start(transport, request);
     assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
     transport.close();
 
-    assertThat(failure.get(10, TimeUnit.SECONDS))
+    assertThat(blocked.failure().get(10, TimeUnit.SECONDS))
         .isExactlyInstanceOf(TransportException.class)
         .hasMessageContaining("closed")
         .hasMessageContaining("GET " + server.uri("/stall"));
-    assertThat(interrupted).isFalse();
+    assertThat(blocked.interrupted()).isFalse();
+  }
+
+  @Test
+  void closeFailsASendBlockedMidBodyAndLeavesItsThreadUninterrupted() throws Exception {
+    CountDownLatch halfSent = new CountDownLatch(1);
+    server.handle(
+        "/half",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 1000);
+          exchange.getResponseBody().write(new byte[500]);
+          exchange.getResponseBody().flush();
+          halfSent.countDown();
+          server.stallUntilClosed();
+        });
+    JdkHttpTransport transport = JdkHttpTransport.create();
+    TransportRequest request = TransportRequest.get(server.uri("/half"), Headers.empty());
+    BlockedSend blocked = BlockedSend.start(transport, request);
+    assertThat(halfSent.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(100); // for the headers and the first half to reach the client
+
+    transport.close();
+
+    assertThat(blocked.failure().get(10, TimeUnit.SECONDS))
+        .isExactlyInstanceOf(TransportException.class)
+        .hasMessageContaining("closed")
+        .hasMessageContaining("GET " + server.uri("/half"));
+    assertThat(blocked.interrupted()).isFalse();
+  }
+
+  /**
+   * The JDK completes the future of {@code sendAsync} on {@code CompletableFuture}'s default
+   * executor, which starts a thread per task where the common pool has a parallelism of 1 (two CPUs
+   * or fewer, as on the CI machines). A blocking send must not pay that: 200 of them start far
+   * fewer than 200 threads, on any machine.
+   */
+  @Test
+  void blockingSendsStartNoThreadPerRequest() {
+    try (JdkHttpTransport transport = JdkHttpTransport.create()) {
+      transport.send(get("/")); // the client's selector and a worker or two start here
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long startedBefore = threads.getTotalStartedThreadCount();
+
+      for (int i = 0; i < 200; i++) {
+        assertThat(transport.send(get("/")).statusCode()).isEqualTo(204);
+      }
+
+      assertThat(threads.getTotalStartedThreadCount() - startedBefore)
+          .as("threads started by 200 blocking sends (the server's included)")
+          .isLessThan(50);
+    }
   }
 
   @Test
