@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * after a hop to {@code CompletableFuture}'s default executor, and where the common pool has a
  * parallelism of 1 (machines with two CPUs or fewer) that executor starts a new thread for every
  * hop: a thread per request. {@code HttpClient.send} makes no such hop. On a 200-session page over
- * loopback with 2 CPUs, the JDK pairs went from about 0.8x to about 1x the throughput of raw {@code
- * java.net.http} (EndToEndBenchmark).
+ * loopback with 2 CPUs, the transport alone went to 0.99x the throughput of raw {@code
+ * java.net.http} (TransportBenchmark), and the jdk/jackson pair from 0.69-0.84x to about 0.9x
+ * (EndToEndBenchmark).
  *
  * <p>The request's timeout bounds the whole exchange, in two parts that start together: until the
  * response headers, the JDK's own request timeout ({@code HttpRequest.timeout}, set to the same
