@@ -85,6 +85,16 @@ public class DecodeBenchmark {
     return HandWrittenParser.parse(body.bytes);
   }
 
+  /**
+   * The same baseline again, named to run before the codecs (JMH runs a class's benchmarks in name
+   * order, so {@link #handWritten} runs after them): the codecs are judged against the mean of the
+   * two, so that drift over the run shows (see {@link Summary}).
+   */
+  @Benchmark
+  public List<Session> baselineBeforeCodecs(Body body) throws IOException {
+    return HandWrittenParser.parse(body.bytes);
+  }
+
   /** The codec's {@code readSessions}. */
   @Benchmark
   public List<Session> codec(Body body, Codec codec) {

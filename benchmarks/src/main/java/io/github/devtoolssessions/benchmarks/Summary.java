@@ -131,10 +131,17 @@ public final class Summary {
 
   private static void decode(
       List<Result> results, StringBuilder out, List<String> targets, List<String> notes) {
-    Optional<Result> baseline = find(results, "DecodeBenchmark.handWritten", Map.of());
+    Optional<Result> before = find(results, "DecodeBenchmark.baselineBeforeCodecs", Map.of());
+    Optional<Result> after = find(results, "DecodeBenchmark.handWritten", Map.of());
+    Optional<Result> baseline = combinedBaseline(before, after);
     TextTable table =
         new TextTable("codec", "ops/s", "error", "vs baseline", "range", "B/op", "B/session");
-    baseline.ifPresent(b -> table.row(throughputRow("hand-written (baseline)", b, b, 200)));
+    if (before.isPresent() && after.isPresent()) {
+      table.row(throughputRow("hand-written, before codecs", before.get(), baseline.get(), 200));
+      table.row(throughputRow("hand-written, after codecs", after.get(), baseline.get(), 200));
+    } else {
+      baseline.ifPresent(b -> table.row(throughputRow("hand-written (baseline)", b, b, 200)));
+    }
     List<Result> codecs = select(results, "DecodeBenchmark.codec");
     for (Result c : codecs) {
       table.row(throughputRow(c.param("codec"), c, baseline.orElse(null), 200));
@@ -161,13 +168,24 @@ public final class Summary {
     raws.forEach(r -> compressions.add(r.param("compression")));
     pairs.forEach(r -> compressions.add(r.param("compression")));
     for (String compression : compressions) {
-      Optional<Result> raw =
-          find(results, "EndToEndBenchmark.raw", Map.of("compression", compression));
-      raw.ifPresent(
-          r ->
-              table.row(
-                  withCompression(
-                      throughputRow("raw java.net.http + hand-written", r, r, 200), compression)));
+      Map<String, String> where = Map.of("compression", compression);
+      Optional<Result> after = find(results, "EndToEndBenchmark.raw", where);
+      Optional<Result> before = find(results, "EndToEndBenchmark.baselineBeforePairs", where);
+      Optional<Result> raw = combinedBaseline(before, after);
+      String rawName = "raw java.net.http + hand-written";
+      if (before.isPresent() && after.isPresent()) {
+        table.row(
+            withCompression(
+                throughputRow(rawName + ", before pairs", before.get(), raw.get(), 200),
+                compression));
+        table.row(
+            withCompression(
+                throughputRow(rawName + ", after pairs", after.get(), raw.get(), 200),
+                compression));
+      } else {
+        raw.ifPresent(
+            r -> table.row(withCompression(throughputRow(rawName, r, r, 200), compression)));
+      }
       for (Result p : pairs) {
         if (!p.param("compression").equals(compression)) {
           continue;
@@ -186,6 +204,29 @@ public final class Summary {
         "\n== End to end: list one page of 200 sessions from the loopback fake server"
             + " (throughput)\n");
     out.append(table.isEmpty() ? "(no results)\n" : table.render());
+  }
+
+  /**
+   * The baseline contenders are judged against. JMH runs the benchmarks of a class in name order,
+   * so the baseline runs twice, under a name before the contenders' ({@code baselineBeforeCodecs},
+   * {@code baselineBeforePairs}) and under one after ({@code handWritten}, {@code raw}): their mean
+   * is the baseline, and its error is the larger of their errors plus half their distance, so that
+   * drift over the run widens the ranges instead of tilting the ratios. With one of the two only,
+   * that one.
+   */
+  static Optional<Result> combinedBaseline(Optional<Result> before, Optional<Result> after) {
+    if (before.isEmpty() || after.isEmpty()) {
+      return after.isPresent() ? after : before;
+    }
+    Result b = before.get();
+    Result a = after.get();
+    double score = (a.score() + b.score()) / 2;
+    double error = Math.max(a.error(), b.error()) + Math.abs(a.score() - b.score()) / 2;
+    OptionalDouble alloc =
+        a.allocPerOp().isPresent() && b.allocPerOp().isPresent()
+            ? OptionalDouble.of((a.allocPerOp().getAsDouble() + b.allocPerOp().getAsDouble()) / 2)
+            : OptionalDouble.empty();
+    return Optional.of(new Result(a.benchmark(), a.params(), score, error, a.unit(), alloc));
   }
 
   private static void walk(List<Result> results, JsonNode walkHeap, StringBuilder out) {

@@ -85,6 +85,63 @@ class SummaryTest {
   }
 
   @Test
+  void pairsAreJudgedAgainstTheMeanOfTheBaselinesBeforeAndAfterThem() throws Exception {
+    String identity = "\"compression\":\"identity\"";
+    String summary =
+        Summary.render(
+            results(
+                run("EndToEndBenchmark.baselineBeforePairs", identity, 220, 10, 1),
+                run(
+                    "EndToEndBenchmark.pair",
+                    identity + ",\"transport\":\"jdk\",\"codec\":\"jackson\"",
+                    190,
+                    10,
+                    1),
+                run("EndToEndBenchmark.raw", identity, 180, 5, 1)),
+            null,
+            null);
+
+    List<String> lines = lines(summary);
+    // The mean is 200, its error 10 + 20: the pair's 190 is 0.95x, within (180/230)-(200/170).
+    assertThat(lines).contains("jdk + jackson end to end vs raw (identity): 0.95x met");
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("raw java.net.http + hand-written, before pairs")
+                    .contains("1.10x"));
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("raw java.net.http + hand-written, after pairs")
+                    .contains("0.90x"));
+    assertThat(lines)
+        .anySatisfy(line -> assertThat(line).startsWith("jdk + jackson").contains("0.78-1.18"));
+  }
+
+  @Test
+  void codecsAreJudgedAgainstTheMeanOfTheBaselinesBeforeAndAfterThem() throws Exception {
+    String summary =
+        Summary.render(
+            results(
+                run("DecodeBenchmark.baselineBeforeCodecs", "", 1100, 1),
+                run("DecodeBenchmark.codec", "\"codec\":\"jackson\"", 950, 1),
+                run("DecodeBenchmark.handWritten", "", 900, 1)),
+            null,
+            null);
+
+    List<String> lines = lines(summary);
+    assertThat(lines).contains("jackson decode vs baseline: 0.95x met");
+    assertThat(lines)
+        .anySatisfy(
+            line -> assertThat(line).startsWith("hand-written, before codecs").contains("1.10x"));
+    assertThat(lines)
+        .anySatisfy(
+            line -> assertThat(line).startsWith("hand-written, after codecs").contains("0.90x"));
+  }
+
+  @Test
   void aTargetWithoutItsResultIsMissed() throws Exception {
     String summary =
         Summary.render(results(run("DecodeBenchmark.handWritten", "", 1000, 1)), null, null);
