@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * parallelism of 1 (machines with two CPUs or fewer) that executor starts a new thread for every
  * hop: a thread per request. {@code HttpClient.send} makes no such hop. On a 200-session page over
  * loopback with 2 CPUs, the transport alone went to 0.99x the throughput of raw {@code
- * java.net.http} (TransportBenchmark), and the jdk/jackson pair from 0.69-0.84x to about 0.9x
- * (EndToEndBenchmark).
+ * java.net.http} (TransportBenchmark), and the jdk/jackson pair from 0.69-0.84x to 0.85-1.12x in
+ * the two full runs that followed, 1.03x in a focused one (EndToEndBenchmark; the README's
+ * Performance section has the numbers and the noise).
  *
  * <p>The request's timeout bounds the whole exchange, in two parts that start together: until the
  * response headers, the JDK's own request timeout ({@code HttpRequest.timeout}, set to the same
