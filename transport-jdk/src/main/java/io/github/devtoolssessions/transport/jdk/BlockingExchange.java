@@ -17,11 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Why not {@code sendAsync} and a wait: the JDK completes the future of {@code sendAsync} only
  * after a hop to {@code CompletableFuture}'s default executor, and where the common pool has a
  * parallelism of 1 (machines with two CPUs or fewer) that executor starts a new thread for every
- * hop: a thread per request. {@code HttpClient.send} makes no such hop. On a 200-session page over
- * loopback with 2 CPUs, the transport alone went to 0.99x the throughput of raw {@code
- * java.net.http} (TransportBenchmark), and the jdk/jackson pair from 0.69-0.84x to 0.85-1.12x in
- * the two full runs that followed, 1.03x in a focused one (EndToEndBenchmark; the README's
- * Performance section has the numbers and the noise).
+ * hop: a thread per request. {@code HttpClient.send} makes no such hop. TransportBenchmark and
+ * EndToEndBenchmark measure what this costs next to raw {@code java.net.http}; the README's
+ * Performance section has their latest figures.
  *
  * <p>The request's timeout bounds the whole exchange, in two parts that start together: until the
  * response headers, the JDK's own request timeout ({@code HttpRequest.timeout}, set to the same
